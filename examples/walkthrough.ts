@@ -1,0 +1,70 @@
+// A short tour of both clients: a successful delete and a not-found error, each.
+//
+//   AMPERSAND_BASE_URL=http://127.0.0.1:4010 BASIC_BASE_URL=http://127.0.0.1:4011 tsx examples/walkthrough.ts
+//
+// `pnpm start` runs it against Prism mock servers started from specs/. Against a mock, the
+// `Prefer: code=404` header asks Prism for the spec's 404 answer; a real API needs no such header.
+import { createAmpersandClient } from "@apiclients/ampersand";
+import { createBasicClient } from "@apiclients/basic";
+import { isProblemError, unwrap } from "@apiclients/problem";
+
+const asMockFor = (status: number) => ({ Prefer: `code=${status}` });
+
+/** How a person wants to read an API error: what failed, why, and what to do next. */
+export function describeError(action: string, error: unknown): string {
+  if (!isProblemError(error)) return `✖ ${action} failed: ${String(error)}`;
+  const { problem } = error;
+  const lines = [`✖ ${action} failed: ${problem.title} (HTTP ${error.status})`];
+  if (problem.detail) lines.push(`  why:        ${problem.detail}`);
+  if (problem.remedy) lines.push(`  what to do: ${problem.remedy}`);
+  if (problem.type !== "about:blank") lines.push(`  type:       ${problem.type}`);
+  if (error.requestId) lines.push(`  request id: ${error.requestId}`);
+  lines.push(`  retryable:  ${error.retryable ? "yes" : "no"}`);
+  return lines.join("\n");
+}
+
+async function ampersand(baseUrl: string | undefined) {
+  const client = createAmpersandClient({ apiKey: "demo-api-key", baseUrl });
+  const path = { projectIdOrName: "my-project", keyId: "key-123" };
+
+  await unwrap(client.DELETE("/projects/{projectIdOrName}/jwt-keys/{keyId}", { params: { path } }));
+  console.log(`✔ Ampersand: deleted JWT key ${path.keyId} from project ${path.projectIdOrName}`);
+
+  try {
+    await unwrap(
+      client.DELETE("/projects/{projectIdOrName}/jwt-keys/{keyId}", {
+        params: { path: { ...path, keyId: "no-such-key" } },
+        headers: asMockFor(404),
+      }),
+    );
+    console.log("? Ampersand: expected a 404");
+  } catch (error) {
+    console.log(describeError("Ampersand: deleting JWT key no-such-key", error));
+  }
+}
+
+async function basic(baseUrl: string | undefined) {
+  const client = createBasicClient({ apiKey: "demo-api-key", baseUrl });
+  const path = { id: "proj_1", key_id: "key_1" };
+
+  const { message } = await unwrap(
+    client.DELETE("/project/{id}/key/{key_id}", { params: { path } }),
+  );
+  console.log(`✔ Basic: deleted API key ${path.key_id} (${message ?? "no message"})`);
+
+  try {
+    await unwrap(
+      client.DELETE("/project/{id}/key/{key_id}", {
+        params: { path: { ...path, key_id: "no-such-key" } },
+        headers: asMockFor(404),
+      }),
+    );
+    console.log("? Basic: expected a 404");
+  } catch (error) {
+    console.log(describeError("Basic: deleting API key no-such-key", error));
+  }
+}
+
+await ampersand(process.env.AMPERSAND_BASE_URL);
+console.log();
+await basic(process.env.BASIC_BASE_URL);

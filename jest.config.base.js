@@ -1,0 +1,23 @@
+// The jest setup every package shares: TypeScript through SWC, relative ".js" imports mapped to
+// their ".ts" sources, tests under test/.
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      {
+        jsc: { parser: { syntax: "typescript" }, target: "es2022" },
+        module: { type: "commonjs" },
+        sourceMaps: "inline",
+      },
+    ],
+  },
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // Fail on handles (sockets, timers, child processes) a test leaves open.
+  detectOpenHandles: true,
+  errorOnDeprecated: true,
+  // Contract and CLI tests start real processes (Prism, the generator); give them room.
+  testTimeout: 30_000,
+};

@@ -1,0 +1,20 @@
+// @apiclients/basic: Basic's generated types and a client preset for them.
+import { createApiClient, type ClientOptions } from "@apiclients/core";
+import type { Client } from "openapi-fetch";
+import { provider } from "./generated/provider.js";
+import type { paths } from "./generated/schema.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+export { ClientConfigError, type ClientOptions } from "@apiclients/core";
+export { isProblemError, ProblemError, unwrap, type ApiProblem } from "@apiclients/problem";
+
+/** An openapi-fetch client typed by Basic's Admin API spec. */
+export type BasicClient = Client<paths>;
+
+/**
+ * Creates a client for Basic's Admin API. `apiKey` or `bearerToken` goes in
+ * Authorization: Bearer (default: the BASIC_API_KEY environment variable).
+ */
+export function createBasicClient(options?: ClientOptions): BasicClient {
+  return createApiClient<paths>(provider, options);
+}

@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { recordingFetch } from "@apiclients/testing";
+import { ClientConfigError, createApiClient, type ProviderConfig } from "../src/index.js";
+
+// A provider with separate API-key and bearer headers (like Ampersand)…
+const split: ProviderConfig = {
+  name: "split",
+  baseUrl: "https://api.example.com/v1",
+  apiKeyEnvVar: "SPLIT_TEST_API_KEY",
+  auth: {
+    apiKey: { header: "X-Api-Key" },
+    bearerToken: { header: "Authorization", scheme: "Bearer" },
+  },
+};
+// …and one that sends both in Authorization (like Basic).
+const shared: ProviderConfig = {
+  ...split,
+  name: "shared",
+  apiKeyEnvVar: "SHARED_TEST_API_KEY",
+  auth: {
+    apiKey: { header: "Authorization", scheme: "Bearer" },
+    bearerToken: { header: "Authorization", scheme: "Bearer" },
+  },
+};
+
+interface paths {
+  "/things/{id}": {
+    delete: {
+      parameters: { path: { id: string } };
+      responses: { 204: { content?: never } };
+    };
+  };
+}
+
+async function sent(provider: ProviderConfig, options: Parameters<typeof createApiClient>[1]) {
+  const stub = recordingFetch(() => new Response(null, { status: 204 }));
+  const client = createApiClient<paths>(provider, { ...options, fetch: stub.fetch });
+  await client.DELETE("/things/{id}", { params: { path: { id: "t1" } } });
+  return stub.requests[0]!;
+}
+
+afterEach(() => {
+  delete process.env.SPLIT_TEST_API_KEY;
+  delete process.env.SHARED_TEST_API_KEY;
+});
+
+describe("createApiClient", () => {
+  it("sends to the provider's base URL, or the one given", async () => {
+    expect((await sent(split, {})).url).toBe("https://api.example.com/v1/things/t1");
+    expect((await sent(split, { baseUrl: "http://127.0.0.1:4010/" })).url).toBe(
+      "http://127.0.0.1:4010/things/t1",
+    );
+  });
+
+  it("puts each credential where the provider's security scheme says", async () => {
+    const both = await sent(split, { apiKey: "key-1", bearerToken: "tok-1" });
+    expect(both.headers["x-api-key"]).toBe("key-1");
+    expect(both.headers.authorization).toBe("Bearer tok-1");
+    expect((await sent(shared, { apiKey: "key-2" })).headers.authorization).toBe("Bearer key-2");
+    expect((await sent(shared, { bearerToken: "tok-2" })).headers.authorization).toBe(
+      "Bearer tok-2",
+    );
+  });
+
+  it("reads the API key from the environment only when no credential is passed", async () => {
+    process.env.SPLIT_TEST_API_KEY = "from-env";
+    expect((await sent(split, {})).headers["x-api-key"]).toBe("from-env");
+    const withToken = await sent(split, { bearerToken: "tok" });
+    expect(withToken.headers["x-api-key"]).toBeUndefined();
+    expect((await sent(split, { apiKey: "explicit" })).headers["x-api-key"]).toBe("explicit");
+  });
+
+  it("sends no credential when there is none", async () => {
+    const request = await sent(split, {});
+    expect(request.headers["x-api-key"]).toBeUndefined();
+    expect(request.headers.authorization).toBeUndefined();
+  });
+
+  it("adds the caller's headers, in any of the usual forms", async () => {
+    expect((await sent(split, { headers: { "X-Trace": "a" } })).headers["x-trace"]).toBe("a");
+    expect(
+      (await sent(split, { headers: new Headers({ "X-Trace": "b" }) })).headers["x-trace"],
+    ).toBe("b");
+    expect((await sent(split, { headers: [["X-Trace", "c"]] })).headers["x-trace"]).toBe("c");
+  });
+
+  it("uses the global fetch at call time when none is given", async () => {
+    const stub = recordingFetch(() => new Response(null, { status: 204 }));
+    const client = createApiClient<paths>(split, {});
+    const original = globalThis.fetch;
+    globalThis.fetch = stub.fetch as typeof fetch;
+    try {
+      await client.DELETE("/things/{id}", { params: { path: { id: "x" } } });
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(stub.requests).toHaveLength(1);
+  });
+});
+
+describe("bad options", () => {
+  const secret = "sk-live-SECRET-123";
+
+  it.each([
+    ["apiKey", { apiKey: `${secret}\r\nX-Evil: 1` }],
+    ["bearerToken", { bearerToken: `${secret}\n` }],
+    ["headers.X-Trace", { headers: { "X-Trace": `${secret}\r\n` } }],
+  ])("refuses CR or LF in %s, without repeating the value", (option, options) => {
+    const error = (() => {
+      try {
+        createApiClient(split, options);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ClientConfigError);
+    expect((error as ClientConfigError).option).toBe(option);
+    expect((error as Error).message).toContain("line break");
+    expect((error as Error).message).not.toContain(secret);
+  });
+
+  it("refuses both credentials when they would share a header", () => {
+    expect(() => createApiClient(shared, { apiKey: "a", bearerToken: "b" })).toThrow(
+      "bearerToken: shared sends apiKey and bearerToken in the same Authorization header: pass one of them",
+    );
+  });
+
+  it("refuses an empty credential, a bad header name, a non-function fetch", () => {
+    expect(() => createApiClient(split, { apiKey: " " })).toThrow("apiKey: is empty");
+    expect(() => createApiClient(split, { headers: { "Bad Name": "x" } })).toThrow(
+      'headers: "Bad Name" is not a valid header name',
+    );
+    expect(() => createApiClient(split, { fetch: "nope" as never })).toThrow(
+      "fetch: must be a function",
+    );
+  });
+
+  it("refuses a base URL that is not absolute http(s), without echoing user:password", () => {
+    expect(() => createApiClient(split, { baseUrl: "/v1" })).toThrow(
+      "baseUrl: is not an absolute URL",
+    );
+    expect(() => createApiClient(split, { baseUrl: "ftp://x" })).toThrow(
+      "baseUrl: must be http or https, got ftp:",
+    );
+    const error = (() => {
+      try {
+        createApiClient(split, { baseUrl: "ftp://user:hunter2@x" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain("hunter2");
+  });
+});

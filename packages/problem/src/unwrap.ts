@@ -1,0 +1,25 @@
+import { ProblemError } from "./problem-error.js";
+
+/** The shape of an openapi-fetch result: data on success, error on failure, always the response. */
+export interface FetchResultLike {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The success data of an openapi-fetch result type. */
+export type DataOf<R> = R extends { data: infer D } ? D : never;
+
+/**
+ * Returns the data of an openapi-fetch result, or throws a ProblemError built from its error
+ * body and response. Takes the result or a promise of one:
+ *
+ *   const key = await unwrap(client.GET("/keys/{id}", { params: { path: { id } } }));
+ */
+export async function unwrap<R extends FetchResultLike>(
+  result: R | PromiseLike<R>,
+): Promise<DataOf<R>> {
+  const settled = await result;
+  if (settled.response.ok) return settled.data as DataOf<R>;
+  throw ProblemError.fromResponse(settled.response, settled.error);
+}

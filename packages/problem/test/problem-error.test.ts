@@ -1,0 +1,120 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "@jest/globals";
+import { isProblem, isProblemError, parseProblem, ProblemError, unwrap } from "../src/index.js";
+
+const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
+
+describe("ProblemError", () => {
+  it("carries status, problem, request id and an actionable message", () => {
+    const error = ProblemError.fromResponse(json({}, 404), {
+      type: "https://httpstatuses.com/404",
+      title: "Not Found",
+      status: 404,
+      detail: "JWT key not found",
+      remedy: "check the key ID and project ID are both correct, and try again",
+      requestId: "req-1",
+    });
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ProblemError");
+    expect(error.status).toBe(404);
+    expect(error.requestId).toBe("req-1");
+    expect(error.retryable).toBe(false);
+    expect(error.retryAfter).toBeUndefined();
+    expect(error.problem.detail).toBe("JWT key not found");
+    expect(error.message).toBe(
+      "404 Not Found: JWT key not found (check the key ID and project ID are both correct, and try again) [request id req-1]",
+    );
+  });
+
+  it("takes the request id and Retry-After from headers when the body has none", () => {
+    const response = json({}, 503, { "x-request-id": "hdr-7", "retry-after": "120" });
+    const before = Date.now();
+    const error = ProblemError.fromResponse(response, "<html>upstream down</html>");
+    expect(error.requestId).toBe("hdr-7");
+    expect(error.retryable).toBe(true);
+    expect(error.retryAfter!.getTime()).toBeGreaterThanOrEqual(before + 120_000);
+    expect(error.retryAfter!.getTime()).toBeLessThanOrEqual(Date.now() + 120_000);
+    expect(error.problem.title).toBe("Service Unavailable");
+  });
+
+  it("lets the body's retryable and retryAfter win over the status and headers", () => {
+    const error = ProblemError.fromResponse(json({}, 500, { "retry-after": "5" }), {
+      retryable: false,
+      retryAfter: "2030-01-01T00:00:00Z",
+      time: "2029-12-31T23:59:59.5Z",
+    });
+    expect(error.retryable).toBe(false);
+    expect(error.retryAfter?.toISOString()).toBe("2030-01-01T00:00:00.000Z");
+    expect(error.time?.toISOString()).toBe("2029-12-31T23:59:59.500Z");
+  });
+
+  it("reads Basic's bodies into the same fields", () => {
+    const error = ProblemError.fromResponse(json({}, 401), {
+      error: "Unauthorized",
+      message: "Invalid or missing token",
+    });
+    expect(error.status).toBe(401);
+    expect(error.problem.title).toBe("Unauthorized");
+    expect(error.message).toBe("401 Unauthorized: Invalid or missing token");
+  });
+
+  it("serialises to a plain loggable object", () => {
+    const error = ProblemError.fromResponse(
+      json({}, 429, { "retry-after": "Wed, 21 Oct 2037 07:28:00 GMT" }),
+      {
+        title: "Slow down",
+      },
+    );
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: "ProblemError",
+      message: "429 Slow down [retry after 2037-10-21T07:28:00.000Z]",
+      status: 429,
+      retryable: true,
+      retryAfter: "2037-10-21T07:28:00.000Z",
+      problem: { type: "about:blank", title: "Slow down", status: 429 },
+    });
+    expect(inspect(error)).toContain("429 Slow down");
+  });
+
+  it("is recognised by isProblemError, and its problem by isProblem", () => {
+    const error = new ProblemError(parseProblem({ title: "x" }, { status: 400 }));
+    expect(isProblemError(error)).toBe(true);
+    expect(isProblemError(new Error("x"))).toBe(false);
+    expect(isProblemError({ name: "ProblemError" })).toBe(false);
+    expect(isProblem(error.problem)).toBe(true);
+    expect(isProblem({ title: 3 })).toBe(false);
+    expect(isProblem({ foo: "bar" })).toBe(false);
+    expect(isProblem([])).toBe(false);
+  });
+});
+
+describe("unwrap", () => {
+  it("returns data from a successful result or a promise of one", async () => {
+    const ok = { data: { message: "deleted" }, response: json({ message: "deleted" }, 200) };
+    await expect(unwrap(ok)).resolves.toEqual({ message: "deleted" });
+    await expect(unwrap(Promise.resolve(ok))).resolves.toEqual({ message: "deleted" });
+    await expect(
+      unwrap({ data: undefined, response: new Response(null, { status: 204 }) }),
+    ).resolves.toBeUndefined();
+  });
+
+  it("throws a ProblemError built from the error and the response", async () => {
+    const failed = { error: { error: "API key not found" }, response: json({}, 404) };
+    const error = await unwrap(failed).catch((e: unknown) => e);
+    expect(isProblemError(error)).toBe(true);
+    expect((error as ProblemError).status).toBe(404);
+    expect((error as ProblemError).problem.title).toBe("API key not found");
+  });
+
+  it("throws for a failed response with an empty body", async () => {
+    const error = await unwrap({
+      error: undefined,
+      response: new Response(null, { status: 500 }),
+    }).catch((e: unknown) => e);
+    expect((error as ProblemError).message).toBe("500 Internal Server Error");
+  });
+});

@@ -1,0 +1,51 @@
+// The main job (`pnpm start`, after `turbo run build`): starts a Prism mock server for every
+// spec in scripts/providers.json on loopback, runs examples/walkthrough.ts against them, and
+// stops the servers whatever happens.
+import { spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPrism, type MockServer } from "@apiclients/testing";
+import { loadManifest } from "./lib/manifest.js";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    child.once("error", fail);
+    child.once("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main(): Promise<number> {
+  const providers = await loadManifest(root);
+  const servers: MockServer[] = [];
+  const stopAll = () => Promise.all(servers.map((s) => s.stop()));
+  const onSignal = () => void stopAll().then(() => process.exit(130));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const provider of providers) {
+      const server = await startPrism(provider.spec);
+      servers.push(server);
+      env[`${provider.name.toUpperCase()}_BASE_URL`] = server.url;
+      console.log(`• Prism mock for ${provider.spec} on ${server.url}`);
+    }
+    console.log();
+    return await run(process.execPath, ["--import", "tsx", "examples/walkthrough.ts"], env);
+  } finally {
+    await stopAll();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    console.log(`\n• stopped ${servers.length} mock server(s)`);
+  }
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`✖ ${error.message}`);
+    process.exitCode = 1;
+  },
+);
