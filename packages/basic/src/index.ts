@@ -5,8 +5,17 @@ import { provider } from "./generated/provider.js";
 import type { paths } from "./generated/schema.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
-export { ClientConfigError, type ClientOptions } from "@apiclients/core";
-export { isProblemError, ProblemError, unwrap, type ApiProblem } from "@apiclients/problem";
+export { ClientConfigError, PathParameterError, type ClientOptions } from "@apiclients/core";
+export {
+  AbortError,
+  ConnectionError,
+  isProblemError,
+  isTransportError,
+  ProblemError,
+  TimeoutError,
+  unwrap,
+  type ApiProblem,
+} from "@apiclients/problem";
 
 /** An openapi-fetch client typed by Basic's Admin API spec. */
 export type BasicClient = Client<paths>;

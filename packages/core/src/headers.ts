@@ -48,6 +48,15 @@ function entriesOf(headers: HeaderInit | undefined): Array<[string, unknown]> {
   return Object.entries(headers).filter(([, v]) => v !== undefined && v !== null);
 }
 
+// Header names whose values are credentials, whoever sets them.
+const SENSITIVE = /authorization|cookie|token|secret|api-?key|password/i;
+
+export interface ResolvedHeaders {
+  headers: Record<string, string>;
+  /** Every credential among them, to be kept out of errors. */
+  secrets: string[];
+}
+
 /**
  * The headers every request of a client carries: the caller's `headers`, then the credentials
  * in the places the spec's security schemes name. An API key falls back to the provider's
@@ -56,8 +65,9 @@ function entriesOf(headers: HeaderInit | undefined): Array<[string, unknown]> {
 export function defaultHeaders(
   provider: ProviderConfig,
   options: { apiKey?: string; bearerToken?: string; headers?: HeaderInit },
-): Record<string, string> {
+): ResolvedHeaders {
   const result: Record<string, string> = {};
+  const secrets: string[] = [];
   const seen = new Map<string, string>(); // lowercase name -> name as first written
   const set = (name: string, value: string) => {
     const key = seen.get(name.toLowerCase()) ?? name;
@@ -69,6 +79,7 @@ export function defaultHeaders(
     if (!TOKEN.test(name))
       throw new ClientConfigError("headers", `${JSON.stringify(name)} is not a valid header name`);
     set(name, checkValue(`headers.${name}`, value, false));
+    if (SENSITIVE.test(name)) secrets.push(String(value), String(value).replace(/^\S+\s+/, ""));
   }
 
   const passed = options.apiKey !== undefined || options.bearerToken !== undefined;
@@ -85,9 +96,10 @@ export function defaultHeaders(
       `${provider.name} sends apiKey and bearerToken in the same ${keyPlace.header} header: pass one of them`,
     );
   }
+  for (const secret of [apiKey, bearerToken]) if (secret !== undefined) secrets.push(secret);
   if (apiKey !== undefined)
     set(keyPlace.header, keyPlace.scheme ? `${keyPlace.scheme} ${apiKey}` : apiKey);
   if (bearerToken !== undefined)
     set(tokenPlace.header, tokenPlace.scheme ? `${tokenPlace.scheme} ${bearerToken}` : bearerToken);
-  return result;
+  return { headers: result, secrets };
 }

@@ -10,3 +10,12 @@ export {
 export { requestIdFromHeaders, retryAfterFromHeaders } from "./retry-after.js";
 export { parseRfc3339 } from "./rfc3339.js";
 export { unwrap, type DataOf, type FetchResultLike } from "./unwrap.js";
+export {
+  AbortError,
+  ConnectionError,
+  isTransportError,
+  TimeoutError,
+  TransportError,
+  type TransportErrorInit,
+} from "./transport-errors.js";
+export { attachSecrets, REDACTED, redactError, redactText, searchableSecrets } from "./redact.js";

@@ -12,25 +12,27 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * The members whose type RFC 9457 or the Ampersand schema fixes. A member of the wrong type is
  * ignored as if absent (RFC 9457 §3.1) rather than spoiling the whole document.
  */
-const MEMBER_CHECKS: Readonly<Record<string, Check>> = {
-  type: isString,
-  title: isString,
-  status: isHttpStatus,
-  detail: isString,
-  instance: isString,
-  href: isString,
-  subsystem: isString,
-  time: (v) => parseRfc3339(v) !== undefined,
-  requestId: isString,
-  causes: (v) => Array.isArray(v) && v.every(isString),
-  remedy: isString,
-  supportEmail: isString,
-  supportPhone: isString,
-  supportUrl: isString,
-  retryable: (v) => typeof v === "boolean",
-  retryAfter: (v) => parseRfc3339(v) !== undefined,
-  context: isPlainObject,
-};
+const MEMBER_CHECKS: ReadonlyMap<string, Check> = new Map(
+  Object.entries({
+    type: isString,
+    title: isString,
+    status: isHttpStatus,
+    detail: isString,
+    instance: isString,
+    href: isString,
+    subsystem: isString,
+    time: (v) => parseRfc3339(v) !== undefined,
+    requestId: isString,
+    causes: (v) => Array.isArray(v) && v.every(isString),
+    remedy: isString,
+    supportEmail: isString,
+    supportPhone: isString,
+    supportUrl: isString,
+    retryable: (v) => typeof v === "boolean",
+    retryAfter: (v) => parseRfc3339(v) !== undefined,
+    context: isPlainObject,
+  } satisfies Record<string, Check>),
+);
 
 // Keys that, copied onto an object, would reach its prototype.
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -86,7 +88,8 @@ function copyMembers(body: Record<string, unknown>): ApiProblem {
   for (const key of Object.keys(body)) {
     if (UNSAFE_KEYS.has(key)) continue;
     const value = body[key];
-    const check = MEMBER_CHECKS[key];
+    // A Map, not an object: a member named "valueOf" or "toString" must not find Object.prototype's.
+    const check = MEMBER_CHECKS.get(key);
     if (check && !check(value)) continue;
     problem[key] = value;
   }

@@ -1,4 +1,5 @@
 import { parseProblem } from "./parse.js";
+import { redactData, redactText, secretsOf } from "./redact.js";
 import { requestIdFromHeaders, retryAfterFromHeaders } from "./retry-after.js";
 import { parseRfc3339 } from "./rfc3339.js";
 import type { ParsedProblem } from "./types.js";
@@ -73,12 +74,20 @@ export class ProblemError extends Error {
     this.time = parseRfc3339(problem.time);
   }
 
-  /** Builds the error for a response whose body has already been read (as openapi-fetch does). */
+  /**
+   * Builds the error for a response whose body has already been read (as openapi-fetch does).
+   * Secrets the client marked the response with are blanked out of everything it keeps.
+   */
   static fromResponse(response: Response, body: unknown): ProblemError {
-    const problem = parseProblem(body, { status: response.status, url: response.url || undefined });
+    const secrets = secretsOf(response);
+    const problem = parseProblem(redactData(body, secrets), {
+      status: response.status,
+      url: response.url || undefined,
+    });
+    const requestId = requestIdFromHeaders(response.headers);
     return new ProblemError(problem, {
       status: response.status,
-      requestId: requestIdFromHeaders(response.headers),
+      requestId: requestId === undefined ? undefined : redactText(requestId, secrets),
       retryAfter: retryAfterFromHeaders(response.headers),
     });
   }

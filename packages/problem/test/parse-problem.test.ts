@@ -142,3 +142,19 @@ describe("parseProblem", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("parseProblem with member names from Object.prototype", () => {
+  it("keeps them as ordinary extension members", () => {
+    const body = JSON.parse(
+      '{"valueOf": [], "toString": "x", "hasOwnProperty": 1, "title": "t"}',
+    ) as unknown;
+    expect(parseProblem(body, { status: 400 })).toEqual({
+      type: "about:blank",
+      title: "t",
+      status: 400,
+      valueOf: [],
+      toString: "x",
+      hasOwnProperty: 1,
+    });
+  });
+});

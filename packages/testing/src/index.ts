@@ -8,3 +8,10 @@ export {
   type Responder,
 } from "./recording-fetch.js";
 export { declaredStatuses } from "./spec.js";
+export {
+  answer,
+  startScriptedServer,
+  type Hit,
+  type ScriptedServer,
+  type Step,
+} from "./scripted-server.js";

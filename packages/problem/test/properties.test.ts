@@ -1,0 +1,182 @@
+// Property tests: nothing a server sends can make parseProblem throw, and what it returns always
+// has the promised shape.
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { isProblem, parseProblem, parseRfc3339, ProblemError } from "../src/index.js";
+
+const status = fc.integer({ min: 100, max: 599 });
+const anyBody = fc.oneof(
+  fc.anything({
+    withNullPrototype: true,
+    withObjectString: true,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withBoxedValues: true,
+  }),
+  fc.json(),
+  fc.string({ unit: "binary" }),
+  fc.uint8Array({ maxLength: 200 }),
+  // problem-shaped objects whose members have random types
+  fc.record(
+    {
+      type: fc.anything(),
+      title: fc.anything(),
+      status: fc.anything(),
+      detail: fc.anything(),
+      instance: fc.anything(),
+      retryable: fc.anything(),
+      retryAfter: fc.anything(),
+      time: fc.anything(),
+      causes: fc.anything(),
+      context: fc.anything(),
+      __proto__: fc.anything(),
+      constructor: fc.anything(),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+describe("parseProblem over arbitrary input", () => {
+  it("never throws and always returns a readable problem", () => {
+    fc.assert(
+      fc.property(
+        anyBody,
+        fc.option(status, { nil: undefined }),
+        fc.option(fc.webUrl(), { nil: undefined }),
+        (body, code, url) => {
+          const problem = parseProblem(body, { status: code, url });
+          expect(typeof problem.type).toBe("string");
+          expect(problem.type.length).toBeGreaterThan(0);
+          expect(typeof problem.title).toBe("string");
+          expect(problem.title.trim().length).toBeGreaterThan(0);
+          if (code !== undefined) expect(problem.status).toBe(code);
+          else if (problem.status !== undefined)
+            expect(Number.isInteger(problem.status)).toBe(true);
+          for (const key of ["detail", "instance", "href", "remedy", "requestId", "subsystem"]) {
+            if (problem[key] !== undefined) expect(typeof problem[key]).toBe("string");
+          }
+          if (problem.retryable !== undefined) expect(typeof problem.retryable).toBe("boolean");
+          if (problem.time !== undefined) expect(parseRfc3339(problem.time)).toBeInstanceOf(Date);
+          if (problem.retryAfter !== undefined)
+            expect(parseRfc3339(problem.retryAfter)).toBeInstanceOf(Date);
+          expect(Object.getPrototypeOf(problem)).toBe(Object.prototype);
+          expect(Object.keys(problem)).not.toContain("__proto__");
+          expect(isProblem(problem)).toBe(true);
+          expect(new ProblemError(problem, { status: code }).message.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("gives an error whose toJSON() survives JSON.stringify for any JSON body", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.jsonValue()), status, (body, code) => {
+        const error = new ProblemError(parseProblem(body, { status: code }));
+        const logged = JSON.parse(JSON.stringify(error)) as { status: number; message: string };
+        expect(logged.status).toBe(code);
+        expect(logged.message).toBe(error.message);
+      }),
+    );
+  });
+
+  it("keeps every JSON member of a valid problem that it does not check", () => {
+    const extension = fc.dictionary(
+      fc
+        .string({ minLength: 1 })
+        .filter(
+          (k) =>
+            ![
+              "type",
+              "title",
+              "status",
+              "detail",
+              "instance",
+              "href",
+              "subsystem",
+              "time",
+              "requestId",
+              "causes",
+              "remedy",
+              "supportEmail",
+              "supportPhone",
+              "supportUrl",
+              "retryable",
+              "retryAfter",
+              "context",
+              "__proto__",
+              "constructor",
+              "prototype",
+              "error",
+              "message",
+            ].includes(k),
+        ),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(extension, status, (members, code) => {
+        const problem = parseProblem(JSON.parse(JSON.stringify(members)), { status: code });
+        for (const [key, value] of Object.entries(
+          JSON.parse(JSON.stringify(members)) as Record<string, unknown>,
+        )) {
+          expect(problem[key]).toEqual(value);
+        }
+      }),
+    );
+  });
+
+  it("pollutes no prototype, whatever keys arrive", () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        parseProblem(text);
+        parseProblem(
+          `{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"x":${text}}`,
+        );
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe("parseRfc3339", () => {
+  it("reads back any instant written as RFC 3339, in any offset", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("0001-01-01T00:00:00Z"),
+          max: new Date("9998-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        (date, offsetMinutes) => {
+          const local = new Date(date.getTime() + offsetMinutes * 60_000);
+          const sign = offsetMinutes < 0 ? "-" : "+";
+          const abs = Math.abs(offsetMinutes);
+          const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+          const text = local.toISOString().replace("Z", offset);
+          expect(parseRfc3339(text)?.getTime()).toBe(date.getTime());
+        },
+      ),
+    );
+  });
+
+  it("refuses what is not RFC 3339", () => {
+    for (const text of [
+      "2024-02-30T00:00:00Z",
+      "2023-02-29T00:00:00Z",
+      "2024-04-22T24:00:00Z",
+      "2024-04-22T18:55:28",
+      "2024-04-22",
+      "Mon, 22 Apr 2024 18:55:28 GMT",
+      "2024-4-22T18:55:28Z",
+      "2024-04-22T18:55:28+2400",
+    ]) {
+      expect(parseRfc3339(text)).toBeUndefined();
+    }
+    expect(parseRfc3339("2024-02-29t23:59:60.5z")?.toISOString()).toBe("2024-03-01T00:00:00.500Z");
+  });
+});
