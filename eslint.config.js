@@ -28,6 +28,51 @@ export default tseslint.config(
     },
   },
   {
+    // Published code runs wherever fetch exists (Node, Deno, Bun, browsers, edge workers):
+    // no Node built-in modules or Node-only globals on that path.
+    files: ["packages/{problem,core,ampersand,basic}/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ regex: "^node:", message: "Published code must run outside Node." }],
+          paths: [
+            "fs",
+            "path",
+            "os",
+            "url",
+            "util",
+            "http",
+            "https",
+            "net",
+            "crypto",
+            "stream",
+            "buffer",
+            "events",
+            "child_process",
+            "module",
+            "process",
+          ].map((name) => ({ name, message: "Published code must run outside Node." })),
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "process",
+          "Buffer",
+          "require",
+          "__dirname",
+          "__filename",
+          "global",
+          "setImmediate",
+        ].map((name) => ({
+          name,
+          message: "Node-only global: published code must run outside Node.",
+        })),
+      ],
+    },
+  },
+  {
     // Test files may use the odd empty function for a stub and non-null assertions.
     files: ["**/test/**"],
     rules: { "@typescript-eslint/no-empty-function": "off" },

@@ -22,7 +22,7 @@ export async function calls() {
   });
 
   // @ts-expect-error a method the spec does not have on this path
-  await client.GET(PATH, { params: { path: { projectIdOrName: "p", keyId: "k" } } });
+  await client.POST(PATH, { params: { path: { projectIdOrName: "p", keyId: "k" } } });
 
   // @ts-expect-error a missing path parameter
   await client.DELETE(PATH, { params: { path: { projectIdOrName: "p" } } });

@@ -1,5 +1,7 @@
 // Fault injection against a real HTTP server on loopback: each test asserts how many attempts
-// reached the server and bounds how long the call took.
+// reached the server and bounds how long the call took. Upper bounds sit well below the wait
+// they rule out (a 5 s response, a 30 s Retry-After, a day) and well above a busy CI machine's
+// noise, so they prove the behaviour without ever failing on a slow run.
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { answer, startScriptedServer, type ScriptedServer, type Step } from "@apiclients/testing";
 import {
@@ -138,7 +140,7 @@ describe("retries", () => {
     expect(server.hits).toHaveLength(2);
     const gap = server.hits[1]!.at - server.hits[0]!.at;
     expect(gap).toBeGreaterThanOrEqual(950);
-    expect(elapsed()).toBeLessThan(3_000);
+    expect(elapsed()).toBeLessThan(10_000);
   });
 
   it("honours retry-after-ms", async () => {
@@ -158,7 +160,7 @@ describe("retries", () => {
     const { data } = await client.GET("/things/{id}", { params });
     expect(data).toEqual({ ok: true });
     expect(server.hits).toHaveLength(2);
-    expect(elapsed()).toBeLessThan(2_000);
+    expect(elapsed()).toBeLessThan(10_000);
   });
 
   it("gives up after maxRetries and reports a connection error with its cause", async () => {
@@ -171,7 +173,7 @@ describe("retries", () => {
       /^GET http:\/\/127\.0\.0\.1:\d+\/things\/t1 failed: could not get a response .* after 3 attempts$/,
     );
     expect(server.hits).toHaveLength(3);
-    expect(elapsed()).toBeLessThan(2_000);
+    expect(elapsed()).toBeLessThan(10_000);
   });
 
   it("does not wait a day for a 429 that says Retry-After: 86400", async () => {
@@ -185,7 +187,7 @@ describe("retries", () => {
     expect(error.retryable).toBe(true);
     expect(error.retryAfter!.getTime()).toBeGreaterThan(Date.now() + 86_000_000);
     expect(server.hits).toHaveLength(1);
-    expect(elapsed()).toBeLessThan(1_000);
+    expect(elapsed()).toBeLessThan(10_000);
   });
 
   it("does not retry a 500 whose problem says retryable: false", async () => {
@@ -272,7 +274,7 @@ describe("timeouts and cancellation", () => {
     expect((error as Error).message).toMatch(/timed out after 200 ms$/);
     expect(server.hits).toHaveLength(1);
     expect(elapsed()).toBeGreaterThanOrEqual(190);
-    expect(elapsed()).toBeLessThan(1_500);
+    expect(elapsed()).toBeLessThan(4_000);
     await server.close();
     await expectNothingLeftOpen(baseline);
   });
@@ -283,7 +285,7 @@ describe("timeouts and cancellation", () => {
     });
     expect((await client.DELETE("/things/{id}", { params })).response.status).toBe(204);
     expect(server.hits).toHaveLength(2);
-    expect(elapsed()).toBeLessThan(1_500);
+    expect(elapsed()).toBeLessThan(4_000);
   });
 
   it("ends at once when the caller aborts, and never retries", async () => {
@@ -297,7 +299,7 @@ describe("timeouts and cancellation", () => {
     expect((error as Error).name).toBe("AbortError");
     expect(((error as Error).cause as Error).message).toBe("user navigated away");
     expect(server.hits).toHaveLength(1);
-    expect(elapsed()).toBeLessThan(1_000);
+    expect(elapsed()).toBeLessThan(4_000);
   });
 
   it("ends at once when the caller aborts during the wait between attempts", async () => {
@@ -312,7 +314,7 @@ describe("timeouts and cancellation", () => {
     );
     expect(error).toBeInstanceOf(AbortError);
     expect(server.hits).toHaveLength(1);
-    expect(elapsed()).toBeLessThan(1_000);
+    expect(elapsed()).toBeLessThan(10_000);
     await server.close();
     await expectNothingLeftOpen(baseline); // the 30 s backoff timer is gone too
   });
@@ -342,5 +344,5 @@ describe("load", () => {
     expect(new Set(server.hits.map((h) => h.url)).size).toBe(1_000);
     await server.close();
     await expectNothingLeftOpen(baseline);
-  });
+  }, 120_000);
 });

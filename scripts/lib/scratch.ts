@@ -1,0 +1,59 @@
+// A throwaway copy of the repository (tracked and new files, as in the working tree) with its
+// dependencies installed, for rehearsals that change specs, versions or builds.
+import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The checkout we are in (works from ESM under tsx and from CommonJS under jest alike). */
+export const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], {
+  encoding: "utf8",
+}).trim();
+
+export interface Scratch {
+  dir: string;
+  /** Runs a command in the copy; returns stdout, throws (with output) on a non-zero exit. */
+  run(command: string, args: string[], options?: ExecFileSyncOptions): string;
+  remove(): void;
+}
+
+export function scratchCopy(label: string): Scratch {
+  const dir = mkdtempSync(join(tmpdir(), `apiclients-${label}-`));
+  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
+    cwd: repoRoot,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // Piping tar to tar needs a shell; do it with one, the file list passed on stdin.
+  execFileSync("sh", ["-c", `tar -c --null -T - -f - | tar -x -f - -C "${dir}"`], {
+    cwd: repoRoot,
+    input: files,
+  });
+  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: "true" };
+  const run: Scratch["run"] = (command, args, options = {}) =>
+    execFileSync(command, args, {
+      cwd: dir,
+      env,
+      encoding: "utf8",
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+      ...options,
+    }) as string;
+  // A git repository of its own, so "the committed spec" means this copy's HEAD.
+  run("git", ["init", "-q"]);
+  run("git", ["add", "-A"]);
+  run("git", [
+    "-c",
+    "user.name=rehearsal",
+    "-c",
+    "user.email=rehearsal@localhost",
+    "commit",
+    "-qm",
+    "scratch copy",
+  ]);
+  try {
+    run("pnpm", ["install", "--frozen-lockfile", "--offline"]);
+  } catch {
+    run("pnpm", ["install", "--frozen-lockfile"]);
+  }
+  return { dir, run, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
