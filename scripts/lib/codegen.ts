@@ -118,14 +118,16 @@ function defaultBaseUrl(provider: ProviderEntry, doc: OpenApiDocument): string {
 }
 
 function providerModule(provider: ProviderEntry, doc: OpenApiDocument): string {
+  const place = (option: "apiKey" | "bearerToken") => {
+    const scheme = provider.auth[option];
+    return scheme === undefined ? undefined : credentialPlacement(provider, doc, option, scheme);
+  };
+  // JSON.stringify drops the undefined members: a provider without credentials has auth: {}.
   const config = {
     name: provider.name,
     baseUrl: defaultBaseUrl(provider, doc),
     apiKeyEnvVar: provider.apiKeyEnvVar,
-    auth: {
-      apiKey: credentialPlacement(provider, doc, "apiKey", provider.auth.apiKey),
-      bearerToken: credentialPlacement(provider, doc, "bearerToken", provider.auth.bearerToken),
-    },
+    auth: { apiKey: place("apiKey"), bearerToken: place("bearerToken") },
   };
   return [
     banner(

@@ -4,8 +4,8 @@ import { resolve } from "node:path";
 
 /** Which security scheme of the spec each credential option of the client fills in. */
 export interface AuthMapping {
-  apiKey: string;
-  bearerToken: string;
+  apiKey?: string;
+  bearerToken?: string;
 }
 
 export interface ProviderEntry {
@@ -16,7 +16,8 @@ export interface ProviderEntry {
   /** Package directory relative to the repository root. */
   package: string;
   /** Environment variable the client reads its API key from when none is passed. */
-  apiKeyEnvVar: string;
+  apiKeyEnvVar?: string;
+  /** Absent for an API without credentials (or whose schemes the client does not support). */
   auth: AuthMapping;
 }
 
@@ -56,16 +57,27 @@ export function parseManifest(json: unknown): ProviderEntry[] {
     if (seen.has(name))
       throw new ManifestError(`${MANIFEST_PATH}: provider "${name}" is listed twice`);
     seen.add(name);
-    const apiKeyEnvVar = requireString(entry, "apiKeyEnvVar", where);
-    if (!ENV_RE.test(apiKeyEnvVar)) {
+    const auth = (entry.auth ?? {}) as Record<string, unknown>;
+    if (auth === null || typeof auth !== "object" || Array.isArray(auth)) {
+      throw new ManifestError(
+        `${MANIFEST_PATH}: ${where}.auth must be an object naming security schemes`,
+      );
+    }
+    const optional = (from: Record<string, unknown>, key: string, at: string) =>
+      from[key] === undefined ? undefined : requireString(from, key, at);
+    const apiKeyEnvVar = optional(entry, "apiKeyEnvVar", where);
+    if (apiKeyEnvVar !== undefined && !ENV_RE.test(apiKeyEnvVar)) {
       throw new ManifestError(
         `${MANIFEST_PATH}: ${where}.apiKeyEnvVar "${apiKeyEnvVar}" is not an environment variable name`,
       );
     }
-    const auth = entry.auth as Record<string, unknown> | undefined;
-    if (auth === null || typeof auth !== "object") {
+    const mapping: AuthMapping = {
+      apiKey: optional(auth, "apiKey", `${where}.auth`),
+      bearerToken: optional(auth, "bearerToken", `${where}.auth`),
+    };
+    if (apiKeyEnvVar !== undefined && mapping.apiKey === undefined) {
       throw new ManifestError(
-        `${MANIFEST_PATH}: ${where}.auth must name the security schemes for apiKey and bearerToken`,
+        `${MANIFEST_PATH}: ${where}.apiKeyEnvVar is set but ${where}.auth.apiKey names no scheme`,
       );
     }
     return {
@@ -73,10 +85,7 @@ export function parseManifest(json: unknown): ProviderEntry[] {
       spec: requireString(entry, "spec", where),
       package: requireString(entry, "package", where),
       apiKeyEnvVar,
-      auth: {
-        apiKey: requireString(auth, "apiKey", `${where}.auth`),
-        bearerToken: requireString(auth, "bearerToken", `${where}.auth`),
-      },
+      auth: mapping,
     };
   });
 }

@@ -17,6 +17,9 @@ export interface Scratch {
   remove(): void;
 }
 
+/** True inside a scratch copy's own runs: rehearsals skip themselves there. */
+export const insideScratch = process.env.APICLIENTS_SCRATCH === "1";
+
 export function scratchCopy(label: string): Scratch {
   const dir = mkdtempSync(join(tmpdir(), `apiclients-${label}-`));
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], {
@@ -28,7 +31,13 @@ export function scratchCopy(label: string): Scratch {
     cwd: repoRoot,
     input: files,
   });
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: "true" };
+  // APICLIENTS_SCRATCH marks runs inside a scratch copy, so a rehearsal never starts itself again.
+  const env = {
+    ...process.env,
+    TURBO_TELEMETRY_DISABLED: "1",
+    CI: "true",
+    APICLIENTS_SCRATCH: "1",
+  };
   const run: Scratch["run"] = (command, args, options = {}) =>
     execFileSync(command, args, {
       cwd: dir,

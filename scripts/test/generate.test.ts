@@ -170,3 +170,32 @@ describe("the turbo generate task", () => {
     }
   });
 });
+
+describe("a provider without credentials", () => {
+  it("is generated with no auth and no environment variable", async () => {
+    const manifestPath = join(root, "scripts/providers.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+      providers: Array<Record<string, unknown>>;
+    };
+    delete manifest.providers[1]!.auth;
+    delete manifest.providers[1]!.apiKeyEnvVar;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(await run("basic")).toBe(0);
+    const provider = readFileSync(generated("basic", "provider.ts"), "utf8");
+    expect(provider).toContain('"auth": {}');
+    expect(provider).not.toContain("apiKeyEnvVar");
+  });
+
+  it("refuses an environment variable without an API key scheme", async () => {
+    const manifestPath = join(root, "scripts/providers.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+      providers: Array<Record<string, unknown>>;
+    };
+    delete manifest.providers[1]!.auth;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(await run("basic")).toBe(1);
+    expect(output.join("\n")).toContain(
+      "providers[1].apiKeyEnvVar is set but providers[1].auth.apiKey names no scheme",
+    );
+  });
+});

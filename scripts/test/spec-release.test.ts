@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { scratchCopy, type Scratch } from "../lib/scratch.js";
+import { insideScratch, scratchCopy, type Scratch } from "../lib/scratch.js";
 
 const FIXTURE = resolve(__dirname, "../../../shared/fixtures/ampersand-full.openapi.json");
 const MINUTES = 60_000;
@@ -27,6 +27,7 @@ function failing(command: string, args: string[]): string {
 }
 
 beforeAll(() => {
+  if (insideScratch) return;
   repo = scratchCopy("spec-release");
   // Start from a released state: no pending changesets, so only what this test writes counts.
   for (const file of ["first-release.md", "reliable-clients.md"])
@@ -34,7 +35,10 @@ beforeAll(() => {
 }, 3 * MINUTES);
 afterAll(() => repo?.remove());
 
-describe("a spec change on its way to a release", () => {
+// Inside a scratch copy this file must not run again (it would copy the copy, and so on).
+const describeOutside = insideScratch ? describe.skip : describe;
+
+describeOutside("a spec change on its way to a release", () => {
   it("is caught by the check when it comes without a changeset", () => {
     expect(tsx("scripts/check-spec-changesets.ts")).toContain(
       "every changed spec has a pending changeset",
@@ -81,6 +85,8 @@ describe("a spec change on its way to a release", () => {
         "test",
         "--filter=@apiclients/ampersand...",
         "--filter=...@apiclients/ampersand",
+        // The scripts package depends on the clients (for benchmarks) and holds this very test.
+        "--filter=!@apiclients/scripts",
       ]);
       expect(output).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
     },
@@ -149,7 +155,7 @@ describe("a spec change on its way to a release", () => {
   });
 });
 
-describe("pnpm dev", () => {
+describeOutside("pnpm dev", () => {
   it(
     "regenerates and rebuilds a package as soon as its spec is saved",
     async () => {

@@ -6,7 +6,7 @@ import { defaultHeaders, type HeaderInit } from "./headers.js";
 import { hasPathParameters, PathParameterError, safePathSerializer } from "./path-params.js";
 import type { ProviderConfig } from "./provider.js";
 import { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
-import { createSend, type FetchLike } from "./send.js";
+import { CALLER_SIGNAL, createSend, type FetchLike } from "./send.js";
 
 export type { FetchLike } from "./send.js";
 
@@ -30,7 +30,7 @@ export interface ClientOptions extends Omit<FetchClientOptions, "baseUrl" | "fet
   headers?: HeaderInit;
   /** Retries after a failed attempt (408, 429, 5xx, connection errors, timeouts). Default 2; 0 turns retries off. */
   maxRetries?: number;
-  /** Time each attempt may take, response body included, in milliseconds. Default 60 000. */
+  /** Time each attempt may take, response body included, in milliseconds. Default 60 000; Infinity turns timeouts off. */
   timeoutMs?: number;
   /** Retry POST and PATCH too. Off by default: they may not be safe to repeat. */
   retryNonIdempotent?: boolean;
@@ -82,38 +82,45 @@ function retryOptions(options: ClientOptions): RetryOptions {
   };
 }
 
+type CallInit =
+  ({ params?: { path?: unknown }; signal?: unknown } & Record<string, unknown>) | undefined;
+
 /**
- * openapi-fetch only calls the path serializer when `params.path` is given; without it a
- * template like /keys/{id} would be sent as is. Refuse such a call before anything is sent.
+ * Wraps every call method, cheaply, for two things openapi-fetch cannot do from its options:
+ * - refuse a call without `params.path` whose path has placeholders (openapi-fetch only calls
+ *   the path serializer when `params.path` is given, and would send /keys/{id} as is);
+ * - tell our fetch whether the caller passed a signal, so it listens for aborts only then.
  */
-function refuseMissingPathParams<Paths extends object>(client: Client<Paths>): void {
-  const guard = (
+function wrapCalls<Paths extends object>(client: Client<Paths>): void {
+  const prepare = (
     path: unknown,
-    init: { params?: { path?: unknown } } | undefined,
-  ): PathParameterError | undefined => {
-    if (typeof path !== "string" || !hasPathParameters(path) || init?.params?.path)
-      return undefined;
-    return new PathParameterError(/\{[.;]?([^{}*]+)\*?\}/.exec(path)?.[1] ?? path, "is missing");
+    init: CallInit,
+  ): { error?: PathParameterError; init: CallInit } => {
+    if (typeof path === "string" && hasPathParameters(path) && !init?.params?.path) {
+      const name = /\{[.;]?([^{}*]+)\*?\}/.exec(path)?.[1] ?? path;
+      return { error: new PathParameterError(name, "is missing"), init };
+    }
+    return { init: init?.signal ? { ...init, [CALLER_SIGNAL]: true } : init };
   };
   const methods = client as unknown as Record<
     string,
-    (path: unknown, init?: never) => Promise<unknown>
+    (path: unknown, init?: CallInit) => Promise<unknown>
   >;
   for (const method of METHODS) {
     const original = methods[method]!;
     methods[method] = (path, init) => {
-      const error = guard(path, init);
-      return error ? Promise.reject(error) : original(path, init);
+      const call = prepare(path, init);
+      return call.error ? Promise.reject(call.error) : original(path, call.init);
     };
   }
   const request = client.request as unknown as (
     method: string,
     path: unknown,
-    init?: never,
+    init?: CallInit,
   ) => Promise<unknown>;
   (client as unknown as { request: typeof request }).request = (method, path, init) => {
-    const error = guard(path, init);
-    return error ? Promise.reject(error) : request(method, path, init);
+    const call = prepare(path, init);
+    return call.error ? Promise.reject(call.error) : request(method, path, call.init);
   };
 }
 
@@ -158,6 +165,6 @@ export function createApiClient<Paths extends object>(
       secrets: searchableSecrets(resolved.secrets),
     }),
   });
-  refuseMissingPathParams(client);
+  wrapCalls(client);
   return client;
 }

@@ -1,6 +1,6 @@
 import { ClientConfigError } from "./config-error.js";
 import { readEnv } from "./env.js";
-import type { ProviderConfig } from "./provider.js";
+import type { CredentialPlacement, ProviderConfig } from "./provider.js";
 
 // A header name is an RFC 9110 token.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -83,10 +83,25 @@ export function defaultHeaders(
   }
 
   const passed = options.apiKey !== undefined || options.bearerToken !== undefined;
-  const apiKey = checkSecret("apiKey", passed ? options.apiKey : readEnv(provider.apiKeyEnvVar));
+  const fromEnv = provider.apiKeyEnvVar === undefined ? undefined : readEnv(provider.apiKeyEnvVar);
+  const apiKey = checkSecret("apiKey", passed ? options.apiKey : fromEnv);
   const bearerToken = checkSecret("bearerToken", options.bearerToken);
   const { apiKey: keyPlace, bearerToken: tokenPlace } = provider.auth;
+  if (apiKey !== undefined && !keyPlace) {
+    throw new ClientConfigError(
+      "apiKey",
+      `${provider.name}'s spec has no API key security scheme to send it with`,
+    );
+  }
+  if (bearerToken !== undefined && !tokenPlace) {
+    throw new ClientConfigError(
+      "bearerToken",
+      `${provider.name}'s spec has no bearer security scheme to send it with`,
+    );
+  }
   if (
+    keyPlace &&
+    tokenPlace &&
     apiKey !== undefined &&
     bearerToken !== undefined &&
     keyPlace.header.toLowerCase() === tokenPlace.header.toLowerCase()
@@ -96,10 +111,12 @@ export function defaultHeaders(
       `${provider.name} sends apiKey and bearerToken in the same ${keyPlace.header} header: pass one of them`,
     );
   }
-  for (const secret of [apiKey, bearerToken]) if (secret !== undefined) secrets.push(secret);
-  if (apiKey !== undefined)
-    set(keyPlace.header, keyPlace.scheme ? `${keyPlace.scheme} ${apiKey}` : apiKey);
-  if (bearerToken !== undefined)
-    set(tokenPlace.header, tokenPlace.scheme ? `${tokenPlace.scheme} ${bearerToken}` : bearerToken);
+  const place = (placement: CredentialPlacement | undefined, secret: string | undefined) => {
+    if (!placement || secret === undefined) return;
+    secrets.push(secret);
+    set(placement.header, placement.scheme ? `${placement.scheme} ${secret}` : secret);
+  };
+  place(keyPlace, apiKey);
+  place(tokenPlace, bearerToken);
   return { headers: result, secrets };
 }

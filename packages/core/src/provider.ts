@@ -11,9 +11,10 @@ export interface ProviderConfig {
   /** The spec's first server. */
   baseUrl: string;
   /** Environment variable the API key defaults to, where an environment exists. */
-  apiKeyEnvVar: string;
+  apiKeyEnvVar?: string;
+  /** Where each credential goes; a credential the API has no scheme for is refused. */
   auth: {
-    apiKey: CredentialPlacement;
-    bearerToken: CredentialPlacement;
+    apiKey?: CredentialPlacement;
+    bearerToken?: CredentialPlacement;
   };
 }

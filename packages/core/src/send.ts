@@ -29,28 +29,35 @@ const NO_BODY = new Set([101, 103, 204, 205, 304]);
 
 const TIMED_OUT = Symbol("timed out");
 
+/** setTimeout treats longer delays as 1 ms; cap them (about 24.8 days) instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Waits, unless the caller aborts first. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     };
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal!.reason);
     };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(done, Math.min(ms, MAX_TIMER_MS));
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+/** Whether a response has a body to read (HEAD answers and some statuses never do). */
+function hasBody(response: Response, method: string): boolean {
+  return response.body !== null && !NO_BODY.has(response.status) && method !== "HEAD";
 }
 
 /**
  * Reads the whole body inside the attempt, so its timeout covers it and a connection that breaks
  * mid-body is a retryable connection error rather than a failure in the caller's hands.
  */
-async function buffered(response: Response, method: string): Promise<Response> {
-  if (response.body === null || NO_BODY.has(response.status) || method === "HEAD") return response;
+async function buffered(response: Response): Promise<Response> {
   const bytes = await response.arrayBuffer();
   const copy = new Response(bytes.byteLength === 0 ? null : bytes, {
     status: response.status,
@@ -62,24 +69,37 @@ async function buffered(response: Response, method: string): Promise<Response> {
   return copy;
 }
 
-/** One attempt: the request with a signal that fires on the caller's abort or on the timeout. */
+/**
+ * One attempt, under a signal that fires on the timeout or, when the caller passed a signal,
+ * on the caller's abort. (Listening to a signal nobody can abort would only cost time.)
+ */
 async function attempt(
   request: Request,
   init: RequestInit | undefined,
+  caller: AbortSignal | undefined,
   options: SendOptions,
 ): Promise<Response> {
-  const caller = request.signal;
+  const send = options.fetch ?? globalThis.fetch;
+  if (options.timeoutMs === Infinity) {
+    // No timeout: request.signal already follows the caller's signal, if there is one.
+    const response = await send(request, init);
+    return hasBody(response, request.method) ? await buffered(response) : response;
+  }
   const controller = new AbortController();
-  const onAbort = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(TIMED_OUT), options.timeoutMs);
+  const onAbort = () => controller.abort(caller!.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(
+    () => controller.abort(TIMED_OUT),
+    Math.min(options.timeoutMs, MAX_TIMER_MS),
+  );
   try {
-    const send = options.fetch ?? globalThis.fetch;
-    const response = await send(new Request(request, { signal: controller.signal }), init);
-    return await buffered(response, request.method);
+    // The signal goes in init rather than a new Request: fetch builds its Request from the two
+    // anyway, so this costs nothing beyond what openapi-fetch's own call would.
+    const response = await send(request, { ...init, signal: controller.signal });
+    return hasBody(response, request.method) ? await buffered(response) : response;
   } finally {
     clearTimeout(timer);
-    caller.removeEventListener("abort", onAbort);
+    caller?.removeEventListener("abort", onAbort);
   }
 }
 
@@ -97,9 +117,18 @@ async function adviceOf(response: Response) {
   };
 }
 
+/**
+ * Set on the request (through openapi-fetch, which copies unknown per-call options onto its
+ * Request) when the caller passed a signal: request.signal then follows the caller's.
+ */
+export const CALLER_SIGNAL = "apiclientsCallerSignal";
+
 export function createSend(options: SendOptions): FetchLike {
   return async function send(request, init) {
-    const caller = request.signal;
+    const caller =
+      (request as unknown as Record<string, unknown>)[CALLER_SIGNAL] === true
+        ? request.signal
+        : undefined;
     const maxRetries = retriesFor(request.method, options.retry);
     const errorInit = (attempts: number, cause: unknown): TransportErrorInit => ({
       method: request.method,
@@ -116,10 +145,10 @@ export function createSend(options: SendOptions): FetchLike {
       let delay: number | undefined;
       let response: Response | undefined;
       try {
-        if (caller.aborted) throw caller.reason;
-        response = await attempt(input, init, options);
+        if (caller?.aborted) throw caller.reason;
+        response = await attempt(input, init, caller, options);
       } catch (error) {
-        if (caller.aborted) throw new AbortError(errorInit(retry + 1, caller.reason));
+        if (caller?.aborted) throw new AbortError(errorInit(retry + 1, caller.reason));
         const timedOut =
           error === TIMED_OUT || (error as { cause?: unknown } | null)?.cause === TIMED_OUT;
         const failure = timedOut

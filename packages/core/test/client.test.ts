@@ -152,3 +152,21 @@ describe("bad options", () => {
     expect(error?.message).not.toContain("hunter2");
   });
 });
+
+describe("a provider without credentials", () => {
+  const open: ProviderConfig = { name: "open", baseUrl: "https://api.example.com", auth: {} };
+
+  it("sends no credential and reads no environment variable", async () => {
+    const request = await sent(open, {});
+    expect(request.headers.authorization).toBeUndefined();
+  });
+
+  it("refuses a credential it has no scheme for", () => {
+    expect(() => createApiClient(open, { apiKey: "k".repeat(10) })).toThrow(
+      "apiKey: open's spec has no API key security scheme to send it with",
+    );
+    expect(() => createApiClient(open, { bearerToken: "t".repeat(10) })).toThrow(
+      "bearerToken: open's spec has no bearer security scheme",
+    );
+  });
+});

@@ -319,6 +319,17 @@ describe("timeouts and cancellation", () => {
     await expectNothingLeftOpen(baseline); // the 30 s backoff timer is gone too
   });
 
+  it("with timeoutMs: Infinity, waits as long as it takes, and the caller can still abort", async () => {
+    const { client } = await setup([answer.slow(300)], { timeoutMs: Infinity, maxRetries: 0 });
+    expect((await client.DELETE("/things/{id}", { params })).response.status).toBe(204);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failureOf(
+      client.DELETE("/things/{id}", { params, signal: controller.signal }),
+    );
+    expect(error).toBeInstanceOf(AbortError);
+  });
+
   it("does not send at all with a signal that is already aborted", async () => {
     const { client, server } = await setup([answer.noContent()]);
     const error = await failureOf(

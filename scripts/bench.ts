@@ -1,0 +1,219 @@
+// `pnpm bench` measures what users of an API client feel and prints a table; `pnpm bench:check`
+// also checks each figure against its budget and exits 1 on a miss. Variants are always run
+// side by side in one process or alternating fresh processes, and compared by medians and
+// ratios, because the machines are shared and noisy. Never part of `pnpm test`.
+import { writeFileSync } from "node:fs";
+import { availableParallelism, cpus, totalmem } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { bundleSizeBench } from "./bench/bundle-size.js";
+import { codegenScaling, generateSchema, turboGenerate } from "./bench/codegen.js";
+import { coldStartBench } from "./bench/cold-start.js";
+import { memoryBench } from "./bench/memory.js";
+import { perCallBench } from "./bench/per-call.js";
+import { benchSpecs } from "./bench/specs.js";
+import { typecheckBench } from "./bench/typecheck.js";
+
+const SUITES = ["per-call", "bundle", "cold-start", "codegen", "typecheck", "memory"] as const;
+type Suite = (typeof SUITES)[number];
+
+interface Row {
+  suite: Suite;
+  metric: string;
+  value: string;
+  budget?: string;
+  ok?: boolean;
+}
+
+const scriptsDir = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(scriptsDir, "..");
+const { values } = parseArgs({
+  options: {
+    check: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+    only: { type: "string" },
+    json: { type: "string" },
+  },
+});
+const selected = new Set<Suite>(values.only ? (values.only.split(",") as Suite[]) : SUITES);
+const quick = values.quick;
+const rows: Row[] = [];
+const raw: Record<string, unknown> = {};
+const us = (ns: number) => `${(ns / 1000).toFixed(1)} µs`;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const x = (n: number) => `${n.toFixed(2)}×`;
+const within = (value: number, limit: number) => ({ budget: `≤ ${x(limit)}`, ok: value <= limit });
+
+function log(message: string) {
+  console.error(`• ${message}`);
+}
+
+if (selected.has("per-call")) {
+  log("per-call overhead (in-process, then keep-alive HTTP on loopback)…");
+  const results = await perCallBench(quick);
+  raw.perCall = results;
+  const budgets: Record<string, number> = { "in-process": 1.25, "loopback HTTP": 1.05 };
+  for (const r of results) {
+    const s = r.summaries;
+    rows.push({
+      suite: "per-call",
+      metric: `${r.transport}: raw fetch / openapi-fetch / +timeout / ours (median per call)`,
+      value: `${us(s["raw fetch"]!.median)} / ${us(s["openapi-fetch"]!.median)} / ${us(s["openapi-fetch + timeout"]!.median)} / ${us(s["@apiclients/ampersand"]!.median)}`,
+    });
+    rows.push({
+      suite: "per-call",
+      metric: `${r.transport}: ours ÷ openapi-fetch`,
+      value: x(r.ratio),
+      ...within(r.ratio, budgets[r.transport]!),
+    });
+    rows.push({
+      suite: "per-call",
+      metric: `${r.transport}: ours ÷ openapi-fetch + minimal timeout`,
+      value: x(r.ratioToTimeoutFloor),
+    });
+  }
+}
+
+if (selected.has("bundle")) {
+  log("bundle size (esbuild, minified, gzip -9)…");
+  const results = await bundleSizeBench(scriptsDir);
+  raw.bundle = results;
+  const base = results.find((r) => r.name === "openapi-fetch")!;
+  for (const r of results) {
+    rows.push({
+      suite: "bundle",
+      metric: `${r.name}: min / min+gz (openapi-fetch part, our part, minified)`,
+      value: `${r.minified} B / ${r.gzipped} B (${r.openapiFetchBytes} B, ${r.ourBytes} B)`,
+    });
+    if (r !== base) {
+      const added = r.gzipped - base.gzipped;
+      rows.push({
+        suite: "bundle",
+        metric: `${r.name}: added over openapi-fetch, min+gz`,
+        value: `${added} B`,
+        budget: "≤ 2048 B",
+        ok: added <= 2048,
+      });
+    }
+  }
+}
+
+if (selected.has("cold-start")) {
+  log("cold start (import in a fresh process, alternating)…");
+  const result = await coldStartBench(scriptsDir, quick ? 10 : 30);
+  raw.coldStart = result;
+  const s = result.summaries;
+  rows.push({
+    suite: "cold-start",
+    metric: "import time: openapi-fetch / @apiclients/ampersand / @apiclients/basic",
+    value: `${ms(s["openapi-fetch"]!.median)} / ${ms(s["@apiclients/ampersand"]!.median)} / ${ms(s["@apiclients/basic"]!.median)}`,
+  });
+  rows.push({
+    suite: "cold-start",
+    metric: "ours ÷ openapi-fetch",
+    value: x(result.ratio),
+    ...within(result.ratio, 1.5),
+  });
+}
+
+const specs = selected.has("codegen") || selected.has("typecheck") ? benchSpecs(repo) : [];
+
+if (selected.has("codegen")) {
+  log("codegen: pnpm generate cold and warm…");
+  const turbo = await turboGenerate(repo, quick ? 2 : 4);
+  raw.turboGenerate = turbo;
+  rows.push({
+    suite: "codegen",
+    metric: "pnpm generate: cold (--force) / warm (turbo cache hit)",
+    value: `${ms(turbo.cold.median)} / ${ms(turbo.warm.median)}`,
+  });
+  log("codegen: our generator against the openapi-typescript CLI, growing specs…");
+  const scaling = await codegenScaling(repo, specs, quick ? 2 : 4);
+  raw.codegenScaling = scaling;
+  for (const r of scaling) {
+    const largest = r === scaling.at(-1);
+    rows.push({
+      suite: "codegen",
+      metric: `${r.spec} (${(r.bytes / 1024).toFixed(0)} KiB): ours / openapi-typescript CLI`,
+      value: `${ms(r.ours.median)} / ${ms(r.bare.median)} = ${x(r.ratio)}`,
+      ...(largest ? within(r.ratio, 1.2) : {}),
+    });
+  }
+}
+
+if (selected.has("typecheck")) {
+  log("type-check cost on the full Ampersand spec…");
+  const full = specs.find((s) => s.name === "ampersand-full")!;
+  const { schema, cleanup } = generateSchema(repo, full);
+  try {
+    const results = typecheckBench(schema, resolve(scriptsDir, ".cache/typecheck"));
+    raw.typecheck = results;
+    const [bare, ours] = results as [(typeof results)[0], (typeof results)[0]];
+    rows.push({
+      suite: "typecheck",
+      metric: "types / instantiations / check time: openapi-fetch",
+      value: `${bare.types} / ${bare.instantiations} / ${bare.checkTimeSeconds} s`,
+    });
+    rows.push({
+      suite: "typecheck",
+      metric: "types / instantiations / check time: ours",
+      value: `${ours.types} / ${ours.instantiations} / ${ours.checkTimeSeconds} s`,
+    });
+    const r = ours.instantiations / bare.instantiations;
+    rows.push({
+      suite: "typecheck",
+      metric: "instantiations: ours ÷ openapi-fetch",
+      value: x(r),
+      ...within(r, 1.2),
+    });
+  } finally {
+    cleanup();
+  }
+}
+
+if (selected.has("memory")) {
+  log("memory: rounds of 10,000 sequential + 1,000 concurrent calls…");
+  const results = await memoryBench(quick ? 4 : 8);
+  raw.memory = results;
+  for (const r of results) {
+    rows.push({
+      suite: "memory",
+      metric: `${r.variant}: peak RSS / heap after GC per round`,
+      value: `${r.peakRssMiB.toFixed(1)} MiB / ${r.heapMiB.map((h) => h.toFixed(1)).join(", ")} MiB`,
+    });
+    // A retained object per call would grow the heap by 11,000 × its size each round: megabytes.
+    rows.push({
+      suite: "memory",
+      metric: `${r.variant}: heap growth per round after warm-up`,
+      value: `${r.growthKiBPerRound.toFixed(0)} KiB`,
+      budget: "≤ 256 KiB",
+      ok: r.growthKiBPerRound <= 256,
+    });
+  }
+}
+
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`\n${machine}\n`);
+const width = (key: keyof Row) =>
+  Math.max(...rows.map((r) => String(r[key] ?? "").length), key.length);
+const columns: Array<keyof Row> = ["suite", "metric", "value", "budget"];
+const line = (cells: string[]) =>
+  `| ${cells.map((c, i) => c.padEnd(width(columns[i]!))).join(" | ")} |   `;
+console.log(line(columns.map(String)) + "");
+console.log(`|${columns.map((c) => "-".repeat(width(c) + 2)).join("|")}|`);
+for (const r of rows)
+  console.log(
+    `${line([r.suite, r.metric, r.value, r.budget ?? ""])}${r.ok === undefined ? "" : r.ok ? "✔" : "✖ over budget"}`,
+  );
+
+if (values.json) writeFileSync(values.json, JSON.stringify({ machine, rows, raw }, null, 2));
+const missed = rows.filter((r) => r.ok === false);
+if (values.check) {
+  if (missed.length > 0) {
+    console.error(
+      `\n✖ ${missed.length} budget(s) missed: ${missed.map((r) => `${r.suite} ${r.metric} = ${r.value}`).join("; ")}`,
+    );
+    process.exitCode = 1;
+  } else console.error("\n✔ every budget met");
+}

@@ -1,0 +1,141 @@
+// Per-call overhead: the same DELETE made by raw fetch with a hand-built URL (the limit), by
+// bare openapi-fetch, and by our client with its default options (retries and timeout armed),
+// over an in-process transport and over keep-alive HTTP on loopback.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import createClient from "openapi-fetch";
+import { createAmpersandClient, type paths } from "@apiclients/ampersand";
+import { alternate, perCall, ratio, type Summary } from "./stats.js";
+
+const PATH = "/projects/{projectIdOrName}/jwt-keys/{keyId}";
+const projectIdOrName = "my-project";
+const keyId = "key-123";
+const apiKey = "bench-api-key-0123456789";
+
+type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * What any per-attempt timeout costs on this runtime: an AbortController, a timer and the signal
+ * handed to fetch, around bare openapi-fetch. The floor for a client that can time out at all.
+ */
+function withMinimalTimeout(fetch: Fetch): Fetch {
+  return async (input, init) => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      return await fetch(input, { ...init, signal: controller.signal });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+function variants(baseUrl: string, fetch: Fetch) {
+  const bare = createClient<paths>({ baseUrl, fetch, headers: { "X-Api-Key": apiKey } });
+  const timed = createClient<paths>({
+    baseUrl,
+    fetch: withMinimalTimeout(fetch),
+    headers: { "X-Api-Key": apiKey },
+  });
+  const ours = createAmpersandClient({ baseUrl, fetch, apiKey });
+  const params = { path: { projectIdOrName, keyId } };
+  return {
+    "raw fetch": async () => {
+      const url = `${baseUrl}/projects/${encodeURIComponent(projectIdOrName)}/jwt-keys/${encodeURIComponent(keyId)}`;
+      const response = await fetch(
+        new Request(url, { method: "DELETE", headers: { "X-Api-Key": apiKey } }),
+      );
+      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+    },
+    "openapi-fetch": async () => {
+      const { response } = await bare.DELETE(PATH, { params });
+      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+    },
+    "openapi-fetch + timeout": async () => {
+      const { response } = await timed.DELETE(PATH, { params });
+      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+    },
+    "@apiclients/ampersand": async () => {
+      const { response } = await ours.DELETE(PATH, { params });
+      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+    },
+  };
+}
+
+export interface PerCallResult {
+  transport: string;
+  summaries: Record<string, Summary>;
+  /** Our client's median over bare openapi-fetch's. */
+  ratio: number;
+  /** Our client's median over openapi-fetch with the minimal timeout: what our own code adds. */
+  ratioToTimeoutFloor: number;
+}
+
+async function measure(
+  transport: string,
+  baseUrl: string,
+  fetch: Fetch,
+  batch: number,
+  rounds: number,
+): Promise<PerCallResult> {
+  const calls = variants(baseUrl, fetch);
+  // Warm up every path (JIT, connection pool) before any round counts.
+  await alternate(
+    Object.fromEntries(Object.entries(calls).map(([k, call]) => [k, perCall(call, batch)])),
+    3,
+  );
+  const summaries = await alternate(
+    Object.fromEntries(Object.entries(calls).map(([k, call]) => [k, perCall(call, batch)])),
+    rounds,
+  );
+  const ours = summaries["@apiclients/ampersand"]!;
+  return {
+    transport,
+    summaries,
+    ratio: ratio(ours, summaries["openapi-fetch"]!),
+    ratioToTimeoutFloor: ratio(ours, summaries["openapi-fetch + timeout"]!),
+  };
+}
+
+/** A fetch that answers at once, so only client-side work is measured. */
+const inProcessFetch: Fetch = async () => new Response(null, { status: 204 });
+
+/** A keep-alive HTTP server in its own process (so it does not share our event loop). */
+async function startLoopbackServer(): Promise<{ url: string; stop: () => void }> {
+  const child = fork(fileURLToPath(new URL("./loopback-server.ts", import.meta.url)), {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { port: number }).port));
+    child.once("exit", (code) => reject(new Error(`loopback server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+export async function perCallBench(quick: boolean): Promise<PerCallResult[]> {
+  const results = [
+    await measure(
+      "in-process",
+      "https://api.example.com/v1",
+      inProcessFetch,
+      quick ? 500 : 2_000,
+      quick ? 10 : 40,
+    ),
+  ];
+  const server = await startLoopbackServer();
+  try {
+    results.push(
+      await measure(
+        "loopback HTTP",
+        server.url,
+        (input, init) => globalThis.fetch(input, init),
+        quick ? 100 : 400,
+        quick ? 10 : 30,
+      ),
+    );
+  } finally {
+    server.stop();
+  }
+  return results;
+}

@@ -1,0 +1,41 @@
+// The specs the codegen and type-check benchmarks run on, smallest first. GitHub's REST
+// description comes from the @octokit/openapi npm package, fetched on demand into the ignored
+// .cache/bench folder (never into every install).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const OCTOKIT_OPENAPI = "@octokit/openapi@23.0.2";
+
+export interface BenchSpec {
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+export function benchSpecs(root: string): BenchSpec[] {
+  const cache = resolve(root, ".cache/bench");
+  const github = join(cache, "package/generated/api.github.com.json");
+  if (!existsSync(github)) {
+    mkdirSync(cache, { recursive: true });
+    console.error(`• fetching ${OCTOKIT_OPENAPI} into .cache/bench (once)`);
+    const tarball = execFileSync("npm", ["pack", OCTOKIT_OPENAPI, "--silent"], {
+      cwd: cache,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .pop()!;
+    execFileSync("tar", ["-xzf", tarball, "package/generated/api.github.com.json"], { cwd: cache });
+  }
+  const specs = [
+    { name: "basic", path: resolve(root, "specs/basic.yaml") },
+    { name: "ampersand", path: resolve(root, "specs/ampersand.yaml") },
+    {
+      name: "ampersand-full",
+      path: resolve(root, "../shared/fixtures/ampersand-full.openapi.json"),
+    },
+    { name: "github", path: github },
+  ];
+  return specs.map((s) => ({ ...s, bytes: statSync(s.path).size }));
+}
