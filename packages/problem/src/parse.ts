@@ -137,6 +137,6 @@ export function parseProblem(body: unknown, ctx: ProblemContext = {}): ParsedPro
   if (problem.instance !== undefined)
     problem.instance = resolveReference(problem.instance, ctx.url);
   if (problem.title === undefined || problem.title.trim() === "")
-    problem.title = reasonPhrase(status);
+    problem.title = reasonPhrase(status, ctx.statusText);
   return problem as ParsedProblem;
 }

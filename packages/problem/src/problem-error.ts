@@ -83,6 +83,7 @@ export class ProblemError extends Error {
     const problem = parseProblem(redactData(body, secrets), {
       status: response.status,
       url: response.url || undefined,
+      statusText: redactText(response.statusText, secrets),
     });
     const requestId = requestIdFromHeaders(response.headers);
     return new ProblemError(problem, {

@@ -54,4 +54,6 @@ export interface ProblemContext {
   status?: number;
   /** The response URL; relative `type` and `instance` are resolved against it. */
   url?: string;
+  /** The response's reason phrase, a title of last resort for statuses without a known one. */
+  statusText?: string;
 }
