@@ -5,17 +5,8 @@ import { provider } from "./generated/provider.js";
 import type { paths } from "./generated/schema.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
-export { ClientConfigError, PathParameterError, type ClientOptions } from "@apiclients/core";
-export {
-  AbortError,
-  ConnectionError,
-  isProblemError,
-  isTransportError,
-  ProblemError,
-  TimeoutError,
-  unwrap,
-  type ApiProblem,
-} from "@apiclients/problem";
+// Errors, unwrap() and the shared option types: the same in every provider package.
+export * from "@apiclients/core";
 
 /** An openapi-fetch client typed by Basic's Admin API spec. */
 export type BasicClient = Client<paths>;
