@@ -161,7 +161,9 @@ describe("parseProblem with member names from Object.prototype", () => {
 
 describe("parseProblem titles", () => {
   it("falls back to the response's status text for a status without a known phrase", () => {
-    expect(parseProblem({}, { status: 418, statusText: "I'm a teapot" }).title).toBe("I'm a teapot");
+    expect(parseProblem({}, { status: 418, statusText: "I'm a teapot" }).title).toBe(
+      "I'm a teapot",
+    );
     expect(parseProblem({}, { status: 599, statusText: "" }).title).toBe("Server Error");
   });
 });
