@@ -28,6 +28,20 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS examples show a require() user's code as it is written.
+    files: ["**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // Published code runs wherever fetch exists (Node, Deno, Bun, browsers, edge workers):
     // no Node built-in modules or Node-only globals on that path.
     files: ["packages/{problem,core,ampersand,basic}/src/**/*.ts"],

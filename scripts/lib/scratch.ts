@@ -12,6 +12,8 @@ export const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], {
 
 export interface Scratch {
   dir: string;
+  /** The environment commands in the copy run with. */
+  env: NodeJS.ProcessEnv;
   /** Runs a command in the copy; returns stdout, throws (with output) on a non-zero exit. */
   run(command: string, args: string[], options?: ExecFileSyncOptions): string;
   remove(): void;
@@ -64,5 +66,5 @@ export function scratchCopy(label: string): Scratch {
   } catch {
     run("pnpm", ["install", "--frozen-lockfile"]);
   }
-  return { dir, run, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, env, run, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,0 +1,88 @@
+// Fresh consumer projects, made outside the repository from examples/consumers/ and installed
+// with npm from the rehearsal registry, the way a user's own project would install them.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SCOPE, type Registry } from "./registry.js";
+
+export type ConsumerKind = "node-esm-ts" | "node-cjs" | "browser";
+
+export interface Consumer {
+  kind: ConsumerKind;
+  dir: string;
+  /** npm's environment for this project: the machine's own npm settings (~/.npmrc, NPM_CONFIG_*),
+   * nothing from the pnpm or turbo run around us (pnpm exports npm_config_* to its scripts). */
+  env: NodeJS.ProcessEnv;
+  remove(): void;
+}
+
+/** The version of a tool the repository itself builds with, so consumers use the same one. */
+function ourVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  return (require(`${name}/package.json`) as { version: string }).version;
+}
+
+/** What each kind of project brings besides our packages. */
+function toolsFor(kind: ConsumerKind): Record<string, string> {
+  if (kind === "node-esm-ts")
+    return { typescript: ourVersion("typescript"), "@types/node": ourVersion("@types/node") };
+  if (kind === "browser")
+    return { esbuild: ourVersion("esbuild"), typescript: ourVersion("typescript") };
+  return {};
+}
+
+export function consumerEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (!/^(npm_|pnpm_|PNPM_|TURBO_|APICLIENTS_)/.test(key)) env[key] = value;
+  return env;
+}
+
+export function createConsumer(
+  kind: ConsumerKind,
+  examples: string,
+  registry: Registry,
+  dependencies: Record<string, string>,
+): Consumer {
+  const dir = mkdtempSync(join(tmpdir(), `apiclients-consumer-${kind}-`));
+  cpSync(join(examples, kind), dir, { recursive: true });
+  // The TypeScript scenario is shared by the ESM and browser projects; each gets its own copy.
+  if (kind !== "node-cjs") cpSync(join(examples, "scenario.ts"), join(dir, "src/scenario.ts"));
+  // Only our scope comes from the rehearsal registry, anonymously (no token in a consumer);
+  // openapi-fetch and the tools come from the machine's usual registry.
+  writeFileSync(join(dir, ".npmrc"), `${SCOPE}:registry=${registry.url}\n`);
+  const manifest = {
+    name: `rehearsal-${kind}`,
+    version: "1.0.0",
+    private: true,
+    type: kind === "node-cjs" ? "commonjs" : "module",
+    dependencies,
+    devDependencies: toolsFor(kind),
+  };
+  writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return {
+    kind,
+    dir,
+    env: consumerEnv(),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** npm install in the project; --prefer-online so a cached packument never hides a publish. */
+export const npmInstallArgs = (...specs: string[]) => [
+  "install",
+  "--no-audit",
+  "--no-fund",
+  "--prefer-online",
+  "--loglevel=error",
+  ...specs,
+];
+
+/** The version of a package as installed in a consumer's node_modules. */
+export const installedVersion = (consumer: Consumer, name: string): string =>
+  (
+    JSON.parse(readFileSync(join(consumer.dir, "node_modules", name, "package.json"), "utf8")) as {
+      version: string;
+    }
+  ).version;

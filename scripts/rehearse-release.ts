@@ -1,0 +1,430 @@
+// `pnpm release:rehearse`: the whole release path, end to end, on a real npm registry.
+//
+//   rehearse-release [--json] [--keep]
+//
+// 1. Starts Verdaccio on loopback (empty, no uplinks) and takes a copy of this repository.
+// 2. In the copy: `pnpm version-packages`, then `pnpm release` (build, publint/attw,
+//    `changeset publish`) to that registry.
+// 3. Fresh consumer projects outside the repository install the packages from it with npm and
+//    use them against Prism mocks of the specs: Node ESM in strict TypeScript (NodeNext), Node
+//    CommonJS, and an esbuild browser bundle in headless Chromium calling cross-origin (CORS).
+//    Each makes a delete and handles the 404 as a ProblemError.
+// 4. A spec change: Ampersand's full public API replaces specs/ampersand.yaml; `pnpm generate`,
+//    `pnpm spec:changeset`, `pnpm version-packages`, `pnpm release` again. A consumer file that
+//    calls GET /projects must fail to compile against the first version and compile and run
+//    against the second.
+//
+// Prints a report (JSON with --json) and exits non-zero on any failed check. Everything it
+// starts is stopped and everything it makes is removed (--keep leaves the directories).
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startPrism, type MockServer } from "@apiclients/testing";
+import { ensureChromium, runPage, serveFiles } from "./lib/rehearsal/browser.js";
+import {
+  createConsumer,
+  installedVersion,
+  npmInstallArgs,
+  type Consumer,
+  type ConsumerKind,
+} from "./lib/rehearsal/consumers.js";
+import { exec, mustExec, tail, transcript } from "./lib/rehearsal/exec.js";
+import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
+import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
+import { repoRoot, scratchCopy, type Scratch } from "./lib/scratch.js";
+
+const FULL_SPEC = resolve(repoRoot, "../shared/fixtures/ampersand-full.openapi.json");
+const EXAMPLES = join(repoRoot, "examples/consumers");
+const KINDS: ConsumerKind[] = ["node-esm-ts", "node-cjs", "browser"];
+
+export interface PublishedState {
+  /** Each publishable package's version in the copy after `pnpm version-packages`. */
+  versions: Record<string, string>;
+  /** What the registry holds for each afterwards. */
+  registry: Record<string, { versions: string[]; latest?: string } | undefined>;
+}
+
+export interface ConsumerReport {
+  installed: Record<string, string>;
+  outcomes?: DeleteOutcome[];
+}
+
+export interface Report {
+  ok: boolean;
+  failures: string[];
+  timingsMs: Record<string, number>;
+  chromium?: { install: "present" | "installed"; version?: string };
+  /** Why provenance is off for the rehearsal (it needs a CI's OIDC identity). */
+  provenance: string;
+  first?: PublishedState & {
+    /** The dependencies of the published @apiclients/ampersand: workspace: ranges replaced. */
+    ampersandDependencies: Record<string, string>;
+  };
+  consumers: Partial<Record<ConsumerKind, ConsumerReport>>;
+  specChange?: PublishedState & {
+    changeset: string;
+    /** `tsc` on the GET /projects file, against the first version (must fail). */
+    beforeCompiles: boolean;
+    beforeDiagnostics: string;
+    /** The same file against the second version (must pass), and what it printed when run. */
+    afterCompiles: boolean;
+    afterDiagnostics: string;
+    projects?: string[];
+  };
+  tokenScan: { bytes: number; leaks: string[] };
+}
+
+const cleanups: Array<() => unknown> = [];
+const progress = (line: string) => process.stderr.write(`• ${line}\n`);
+
+async function timed<T>(timings: Record<string, number>, name: string, work: () => Promise<T> | T) {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[name] = Math.round(performance.now() - start);
+  }
+}
+
+/** The publishable packages of the copy: name → directory. */
+function publishable(scratch: Scratch): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const entry of readdirSync(join(scratch.dir, "packages"))) {
+    const path = join(scratch.dir, "packages", entry, "package.json");
+    if (!existsSync(path)) continue;
+    const manifest = JSON.parse(readFileSync(path, "utf8")) as { name: string; private?: boolean };
+    if (!manifest.private) found.set(manifest.name, join(scratch.dir, "packages", entry));
+  }
+  return found;
+}
+
+const versionOf = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+
+/**
+ * Provenance (publishConfig.provenance) is signed with the OIDC identity of a CI provider
+ * (GitHub Actions, GitLab); npm refuses to publish with it anywhere else ("Automatic provenance
+ * generation not supported for provider: null"), and `publishConfig` outranks the environment.
+ * The copy's manifests turn it off; the repository's keep it for the real release.
+ */
+function withoutProvenance(scratch: Scratch, packages: Map<string, string>): void {
+  for (const dir of packages.values()) {
+    const path = join(dir, "package.json");
+    const manifest = JSON.parse(readFileSync(path, "utf8")) as {
+      publishConfig?: Record<string, unknown>;
+    };
+    if (manifest.publishConfig) manifest.publishConfig.provenance = false;
+    writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+  scratch.run("git", ["commit", "-qam", "rehearsal: no provenance off CI"]);
+}
+
+/** `pnpm version-packages` and `pnpm release` in the copy, publishing to the registry. */
+async function versionAndPublish(
+  scratch: Scratch,
+  registry: Registry,
+  packages: Map<string, string>,
+): Promise<PublishedState> {
+  await mustExec("pnpm", ["version-packages"], { cwd: scratch.dir, env: scratch.env });
+  const publishEnv = {
+    ...scratch.env,
+    npm_config_registry: registry.url,
+    NPM_CONFIG_USERCONFIG: registry.publisherConfig,
+  };
+  await mustExec("pnpm", ["release"], { cwd: scratch.dir, env: publishEnv });
+  const state: PublishedState = { versions: {}, registry: {} };
+  for (const [name, dir] of packages) {
+    state.versions[name] = versionOf(dir);
+    state.registry[name] = await packument(registry, name);
+  }
+  return state;
+}
+
+/** Every package at its version in the registry, as `latest`. */
+function checkPublished(state: PublishedState, failures: string[], label: string): void {
+  for (const [name, version] of Object.entries(state.versions)) {
+    const held = state.registry[name];
+    if (!held?.versions.includes(version))
+      failures.push(`${label}: ${name}@${version} is not in the registry`);
+    else if (held.latest !== version)
+      failures.push(`${label}: ${name}'s latest is ${held.latest}, not ${version}`);
+  }
+}
+
+async function installConsumers(
+  registry: Registry,
+  versions: Record<string, string>,
+  keep: boolean,
+): Promise<Map<ConsumerKind, Consumer>> {
+  const dependencies = {
+    "@apiclients/ampersand": versions["@apiclients/ampersand"]!,
+    "@apiclients/basic": versions["@apiclients/basic"]!,
+  };
+  const consumers = new Map<ConsumerKind, Consumer>();
+  for (const kind of KINDS) {
+    const consumer = createConsumer(kind, EXAMPLES, registry, dependencies);
+    if (!keep) cleanups.push(() => consumer.remove());
+    consumers.set(kind, consumer);
+  }
+  // npm installs are mostly waiting on the network: run them side by side.
+  await Promise.all(
+    [...consumers.values()].map((c) =>
+      mustExec("npm", npmInstallArgs(), { cwd: c.dir, env: c.env }),
+    ),
+  );
+  return consumers;
+}
+
+/** Runs one consumer's scenario against the mocks; returns the lines it printed. */
+async function runConsumer(consumer: Consumer, urls: string[]): Promise<string> {
+  const run = (command: string, args: string[]) =>
+    mustExec(command, args, { cwd: consumer.dir, env: consumer.env });
+  const bin = (name: string) => join(consumer.dir, "node_modules/.bin", name);
+  if (consumer.kind === "node-esm-ts") {
+    await run(bin("tsc"), ["-p", "tsconfig.json"]);
+    return (await run(process.execPath, ["dist/main.js", ...urls])).stdout;
+  }
+  if (consumer.kind === "node-cjs")
+    return (await run(process.execPath, ["main.cjs", ...urls])).stdout;
+  // Type-checked as a browser project (DOM, no Node types), then bundled for the browser.
+  await run(bin("tsc"), ["-p", "tsconfig.json"]);
+  await run(bin("esbuild"), [
+    "src/main.ts",
+    "--bundle",
+    "--format=esm",
+    "--platform=browser",
+    "--target=es2022",
+    "--minify",
+    "--outfile=bundle.js",
+  ]);
+  const site = await serveFiles(consumer.dir, {
+    "index.html": "text/html; charset=utf-8",
+    "bundle.js": "text/javascript; charset=utf-8",
+  });
+  try {
+    const query = new URLSearchParams({ ampersand: urls[0]!, basic: urls[1]! });
+    const page = await runPage(`${site.url}?${query}`);
+    browserVersion = page.browserVersion;
+    if (page.state !== "done")
+      throw new Error(`the page ${page.state}: ${page.text}\n${page.problems.join("\n")}`);
+    return page.text;
+  } finally {
+    await site.close();
+  }
+}
+let browserVersion: string | undefined;
+
+/** `tsc -p tsconfig.projects.json` in the ESM consumer: compiles, and what tsc said. */
+async function compileProjects(consumer: Consumer) {
+  const ran = await exec(
+    join(consumer.dir, "node_modules/.bin/tsc"),
+    ["-p", "tsconfig.projects.json"],
+    { cwd: consumer.dir, env: consumer.env },
+  );
+  return { compiles: ran.code === 0, diagnostics: tail(ran.output, 10) };
+}
+
+async function rehearse(keep: boolean): Promise<Report> {
+  const timings: Record<string, number> = {};
+  const failures: string[] = [];
+  const report: Report = {
+    ok: false,
+    failures,
+    timingsMs: timings,
+    provenance:
+      "off in the rehearsal copy: npm signs provenance only from a CI provider's OIDC identity",
+    consumers: {},
+    tokenScan: { bytes: 0, leaks: [] },
+  };
+
+  // Cheap checks first, so a machine that cannot run the browser step fails in seconds.
+  const install = await timed(timings, "chromium", () => ensureChromium(progress));
+  report.chromium = { install };
+  if (!existsSync(FULL_SPEC)) throw new Error(`the full Ampersand spec is missing: ${FULL_SPEC}`);
+
+  const registry = await timed(timings, "registry", startRegistry);
+  cleanups.push(() => registry.stop());
+  progress(`Verdaccio on ${registry.url} (pid ${registry.pid})`);
+
+  const scratch = await timed(timings, "copy", () => scratchCopy("release-rehearsal"));
+  if (!keep) cleanups.push(() => scratch.remove());
+  progress(`copy of the repository in ${scratch.dir}`);
+  const packages = publishable(scratch);
+  withoutProvenance(scratch, packages);
+
+  // ── First release ─────────────────────────────────────────────────────────────────────────
+  progress("pnpm version-packages && pnpm release");
+  const first = await timed(timings, "release 1", () =>
+    versionAndPublish(scratch, registry, packages),
+  );
+  checkPublished(first, failures, "first release");
+  const ampersand = first.versions["@apiclients/ampersand"]!;
+  const manifest = await fetch(`${registry.url}@apiclients%2fampersand/${ampersand}`, {
+    headers: { connection: "close" },
+  }).then((r) => r.json() as Promise<{ dependencies?: Record<string, string> }>);
+  report.first = { ...first, ampersandDependencies: manifest.dependencies ?? {} };
+  for (const [name, range] of Object.entries(report.first.ampersandDependencies))
+    if (range.startsWith("workspace:") || range.startsWith("catalog:"))
+      failures.push(`published @apiclients/ampersand depends on ${name}@${range}`);
+  progress(
+    `published ${Object.entries(first.versions)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(", ")}`,
+  );
+
+  const mocks: MockServer[] = [];
+  const mock = async (spec: string) => {
+    const server = await startPrism(spec);
+    cleanups.push(() => server.stop());
+    mocks.push(server);
+    return server;
+  };
+  const urls = [
+    (await mock(join(scratch.dir, "specs/ampersand.yaml"))).url,
+    (await mock(join(scratch.dir, "specs/basic.yaml"))).url,
+  ];
+
+  progress("consumer projects: npm install from the registry");
+  const consumers = await timed(timings, "consumers install", () =>
+    installConsumers(registry, first.versions, keep),
+  );
+  for (const [kind, consumer] of consumers) {
+    progress(`consumer ${kind}: ${consumer.dir}`);
+    const installed = Object.fromEntries(
+      [...packages.keys()].map((name) => [name, installedVersion(consumer, name)]),
+    );
+    for (const [name, version] of Object.entries(installed))
+      if (version !== first.versions[name])
+        failures.push(`${kind}: installed ${name}@${version}, not ${first.versions[name]}`);
+    const printed = await timed(timings, `consumer ${kind}`, () => runConsumer(consumer, urls));
+    const judged = judgeOutcomes(kind, printed);
+    failures.push(...judged.failures);
+    report.consumers[kind] = { installed, outcomes: judged.outcomes };
+  }
+  report.chromium.version = browserVersion;
+
+  // ── A spec change, released ───────────────────────────────────────────────────────────────
+  const esm = consumers.get("node-esm-ts")!;
+  const before = await compileProjects(esm);
+  if (before.compiles)
+    failures.push("GET /projects compiled against the first release, which has no such path");
+
+  progress("spec change: Ampersand's full public API");
+  copyFileSync(FULL_SPEC, join(scratch.dir, "specs/ampersand.yaml"));
+  const changeset = await timed(timings, "spec change", async () => {
+    await mustExec("pnpm", ["generate"], { cwd: scratch.dir, env: scratch.env });
+    const args = ["--silent", "spec:changeset"];
+    return (await mustExec("pnpm", args, { cwd: scratch.dir, env: scratch.env })).stdout;
+  });
+  const second = await timed(timings, "release 2", () =>
+    versionAndPublish(scratch, registry, packages),
+  );
+  checkPublished(second, failures, "second release");
+  const ampersandNext = second.versions["@apiclients/ampersand"]!;
+  if (ampersandNext === ampersand)
+    failures.push(`the spec change did not bump @apiclients/ampersand (still ${ampersand})`);
+  for (const name of packages.keys())
+    if (name !== "@apiclients/ampersand" && second.versions[name] !== first.versions[name])
+      failures.push(`${name} was bumped by a change to Ampersand's spec only`);
+  progress(`published @apiclients/ampersand@${ampersandNext}`);
+
+  await mustExec("npm", npmInstallArgs(`@apiclients/ampersand@${ampersandNext}`), {
+    cwd: esm.dir,
+    env: esm.env,
+  });
+  const after = await compileProjects(esm);
+  if (!after.compiles) failures.push(`GET /projects does not compile against ${ampersandNext}`);
+  let projects: string[] | undefined;
+  if (after.compiles) {
+    const full = await mock(FULL_SPEC);
+    const ran = await mustExec(process.execPath, ["dist/projects.js", full.url], {
+      cwd: esm.dir,
+      env: esm.env,
+    });
+    projects = (JSON.parse(ran.stdout) as { projects: string[] }).projects;
+    if (!Array.isArray(projects)) failures.push("GET /projects printed no list of projects");
+  }
+  // The first scenario still compiles and runs against the new version: nothing was taken away.
+  const again = judgeOutcomes("node-esm-ts after the spec change", await runConsumer(esm, urls));
+  failures.push(...again.failures);
+
+  report.specChange = {
+    ...second,
+    changeset: changeset.trim(),
+    beforeCompiles: before.compiles,
+    beforeDiagnostics: before.diagnostics,
+    afterCompiles: after.compiles,
+    afterDiagnostics: after.diagnostics,
+    projects,
+  };
+
+  // ── Nothing showed the publish token ──────────────────────────────────────────────────────
+  const texts = [...transcript.map((ran) => ran.output), registry.log()];
+  for (const consumer of consumers.values())
+    for (const file of [".npmrc", "package-lock.json"])
+      if (existsSync(join(consumer.dir, file)))
+        texts.push(readFileSync(join(consumer.dir, file), "utf8"));
+  report.tokenScan.bytes = texts.reduce((sum, text) => sum + text.length, 0);
+  texts.forEach((text, i) => {
+    if (text.includes(registry.token))
+      report.tokenScan.leaks.push(transcript[i]?.command ?? `file or log #${i}`);
+  });
+  if (report.tokenScan.leaks.length) failures.push("the publish token appeared in some output");
+
+  report.ok = failures.length === 0;
+  return report;
+}
+
+function summary(report: Report): string {
+  const lines = [
+    report.ok ? "✔ release rehearsal passed" : "✖ release rehearsal failed",
+    ...report.failures.map((failure) => `  ✖ ${failure}`),
+  ];
+  if (report.first)
+    lines.push(
+      `  first release: ${Object.entries(report.first.versions)
+        .map(([n, v]) => `${n}@${v}`)
+        .join(", ")}`,
+    );
+  for (const [kind, consumer] of Object.entries(report.consumers))
+    lines.push(
+      `  ${kind}: ${consumer.outcomes?.map((o) => `${o.provider} deleted, 404 → ${o.notFound?.title}`).join("; ")}`,
+    );
+  if (report.specChange)
+    lines.push(
+      `  spec change: ${report.specChange.changeset.split("\n")[0]}`,
+      `  GET /projects compiles: before ${report.specChange.beforeCompiles}, after ${report.specChange.afterCompiles}`,
+    );
+  lines.push(
+    `  timings (ms): ${Object.entries(report.timingsMs)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
+  return lines.join("\n");
+}
+
+async function cleanUp(): Promise<void> {
+  for (const step of cleanups.splice(0).reverse()) await step();
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { json: { type: "boolean" }, keep: { type: "boolean" } },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+  try {
+    const report = await rehearse(values.keep ?? false);
+    // --json: the report for a program on stdout, the same words as usual for a person on stderr.
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    (values.json ? console.error : console.log)(summary(report));
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    console.error(`✖ release rehearsal: ${error instanceof Error ? error.message : error}`);
+    return 1;
+  } finally {
+    await cleanUp();
+  }
+}
+
+process.exitCode = await main();

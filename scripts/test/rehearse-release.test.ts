@@ -1,0 +1,117 @@
+// The release rehearsal (scripts/rehearse-release.ts), run as `pnpm release:rehearse` would run
+// it: Verdaccio on loopback, two releases from a copy of the repository, three consumer projects.
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "@jest/globals";
+import { insideScratch } from "../lib/scratch.js";
+import type { Report } from "../rehearse-release.js";
+
+const repo = resolve(__dirname, "../..");
+const MINUTES = 60_000;
+// About 70 s on a 2-core machine (plus a minute to install Chromium on a fresh one); the budget
+// leaves room for a busy CI runner.
+const BUDGET_MS = 8 * MINUTES;
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  elapsedMs: number;
+}
+
+/** Runs the CLI; kills it (it then stops its servers and removes its copies) past the budget. */
+function rehearse(): Promise<Outcome> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "scripts/rehearse-release.ts", "--json"],
+      { cwd: repo },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill("SIGTERM"), BUDGET_MS - 15_000);
+    child.once("error", fail);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr, elapsedMs: Math.round(performance.now() - started) });
+    });
+  });
+}
+
+const PACKAGES = [
+  "@apiclients/ampersand",
+  "@apiclients/basic",
+  "@apiclients/core",
+  "@apiclients/problem",
+];
+
+// Inside a scratch copy this file must not run again (it would copy the copy, and so on).
+const describeOutside = insideScratch ? describe.skip : describe;
+
+describeOutside("releasing to a real registry and installing from it", () => {
+  it(
+    "publishes every package, serves three kinds of consumer, and ships a spec change's new operations",
+    async () => {
+      const outcome = await rehearse();
+      const context = `exit ${outcome.code} after ${outcome.elapsedMs} ms\n${outcome.stderr}`;
+      expect({ code: outcome.code, context }).toEqual({ code: 0, context });
+      const report = JSON.parse(outcome.stdout) as Report;
+      console.log(`release rehearsal: ${outcome.elapsedMs} ms\n${outcome.stderr}`);
+      expect(report.failures).toEqual([]);
+      expect(report.ok).toBe(true);
+
+      // First release: all four packages, at one version, each the registry's latest, and the
+      // workspace ranges turned into real ones.
+      const first = report.first!;
+      expect(Object.keys(first.versions).sort()).toEqual(PACKAGES);
+      for (const name of PACKAGES) {
+        const version = first.versions[name]!;
+        expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(version).not.toBe("0.0.0");
+        expect(first.registry[name]).toEqual({ versions: [version], latest: version });
+      }
+      expect(first.ampersandDependencies["@apiclients/core"]).toBe(
+        `^${first.versions["@apiclients/core"]}`,
+      );
+      expect(first.ampersandDependencies).toHaveProperty("openapi-fetch");
+
+      // Every consumer installed what was published, deleted, and caught the 404 as a problem.
+      for (const kind of ["node-esm-ts", "node-cjs", "browser"] as const) {
+        const consumer = report.consumers[kind]!;
+        expect(consumer.installed).toEqual(first.versions);
+        expect(consumer.outcomes!.map((o) => o.provider)).toEqual(["ampersand", "basic"]);
+        for (const result of consumer.outcomes!) {
+          expect(result.deleted).toBe(true);
+          expect(result.notFound).toMatchObject({
+            status: 404,
+            isProblemError: true,
+            instanceOfProblemError: true,
+          });
+        }
+      }
+      expect(report.chromium!.version).toMatch(/^\d+\./);
+
+      // The spec change: a minor release of Ampersand only, with GET /projects in its types.
+      const change = report.specChange!;
+      expect(change.changeset).toContain("ampersand: minor");
+      const [major, minor] = first.versions["@apiclients/ampersand"]!.split(".").map(Number);
+      expect(change.versions["@apiclients/ampersand"]).toBe(`${major}.${minor! + 1}.0`);
+      expect(change.registry["@apiclients/ampersand"]!.versions).toHaveLength(2);
+      for (const name of PACKAGES.filter((n) => n !== "@apiclients/ampersand"))
+        expect(change.versions[name]).toBe(first.versions[name]);
+      expect(change.beforeCompiles).toBe(false);
+      expect(change.beforeDiagnostics).toContain('"/projects"');
+      expect(change.afterCompiles).toBe(true);
+      expect(Array.isArray(change.projects)).toBe(true);
+
+      // The publish token never showed: not in npm's, pnpm's or Verdaccio's output.
+      expect(report.tokenScan.bytes).toBeGreaterThan(0);
+      expect(report.tokenScan.leaks).toEqual([]);
+      expect(outcome.elapsedMs).toBeLessThan(BUDGET_MS);
+    },
+    BUDGET_MS,
+  );
+});
