@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
 import { insideScratch } from "../lib/scratch.js";
-import type { Report } from "../remote-cache.js";
+import type { Report } from "../lib/remote-cache-rehearsal.js";
 
 const repo = resolve(__dirname, "../..");
 const MINUTES = 60_000;
