@@ -17,11 +17,12 @@
 // Prints a report (JSON with --json) and exits non-zero on any failed check. Everything it
 // starts is stopped and everything it makes is removed (--keep leaves the directories).
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { startPrism, type MockServer } from "@apiclients/testing";
 import { ensureChromium, runPage, serveFiles } from "./lib/rehearsal/browser.js";
 import {
+  changelogHead,
   createConsumer,
   installedVersion,
   npmInstallArgs,
@@ -31,9 +32,10 @@ import {
 import { exec, mustExec, tail, transcript } from "./lib/rehearsal/exec.js";
 import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
+import { AMPERSAND_FULL_SPEC } from "./lib/fixtures.js";
 import { repoRoot, scratchCopy, type Scratch } from "./lib/scratch.js";
 
-const FULL_SPEC = resolve(repoRoot, "../shared/fixtures/ampersand-full.openapi.json");
+const FULL_SPEC = AMPERSAND_FULL_SPEC;
 const EXAMPLES = join(repoRoot, "examples/consumers");
 const KINDS: ConsumerKind[] = ["node-esm-ts", "node-cjs", "browser"];
 
@@ -46,6 +48,8 @@ export interface PublishedState {
 
 export interface ConsumerReport {
   installed: Record<string, string>;
+  /** Each installed package's newest CHANGELOG.md heading: the changelog ships with it. */
+  changelogs: Record<string, string | undefined>;
   outcomes?: DeleteOutcome[];
 }
 
@@ -299,7 +303,10 @@ async function rehearse(keep: boolean): Promise<Report> {
     const printed = await timed(timings, `consumer ${kind}`, () => runConsumer(consumer, urls));
     const judged = judgeOutcomes(kind, printed);
     failures.push(...judged.failures);
-    report.consumers[kind] = { installed, outcomes: judged.outcomes };
+    const changelogs = Object.fromEntries(
+      [...packages.keys()].map((name) => [name, changelogHead(consumer, name)]),
+    );
+    report.consumers[kind] = { installed, changelogs, outcomes: judged.outcomes };
   }
   report.chromium.version = browserVersion;
 

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
 
 export const OCTOKIT_OPENAPI = "@octokit/openapi@23.0.2";
 
@@ -33,7 +34,7 @@ export function benchSpecs(root: string): BenchSpec[] {
     { name: "ampersand", path: resolve(root, "specs/ampersand.yaml") },
     {
       name: "ampersand-full",
-      path: resolve(root, "../shared/fixtures/ampersand-full.openapi.json"),
+      path: AMPERSAND_FULL_SPEC,
     },
     { name: "github", path: github },
   ];

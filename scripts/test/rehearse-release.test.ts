@@ -82,6 +82,8 @@ describeOutside("releasing to a real registry and installing from it", () => {
       for (const kind of ["node-esm-ts", "node-cjs", "browser"] as const) {
         const consumer = report.consumers[kind]!;
         expect(consumer.installed).toEqual(first.versions);
+        for (const name of PACKAGES)
+          expect(consumer.changelogs[name]).toBe(`## ${first.versions[name]}`);
         expect(consumer.outcomes!.map((o) => o.provider)).toEqual(["ampersand", "basic"]);
         for (const result of consumer.outcomes!) {
           expect(result.deleted).toBe(true);

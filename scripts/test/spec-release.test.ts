@@ -1,12 +1,13 @@
 // The release path from a spec change, rehearsed on a scratch copy of the repository with
-// Ampersand's full public API (../shared/fixtures/ampersand-full.openapi.json, 82 operations).
+// Ampersand's full public API (scripts/fixtures/ampersand-full.openapi.json, 82 operations).
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
 import { insideScratch, scratchCopy, type Scratch } from "../lib/scratch.js";
 
-const FIXTURE = resolve(__dirname, "../../../shared/fixtures/ampersand-full.openapi.json");
+const FIXTURE = AMPERSAND_FULL_SPEC;
 const MINUTES = 60_000;
 let repo: Scratch;
 

@@ -1,6 +1,6 @@
 // Fresh consumer projects, made outside the repository from examples/consumers/ and installed
 // with npm from the rehearsal registry, the way a user's own project would install them.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -86,3 +86,12 @@ export const installedVersion = (consumer: Consumer, name: string): string =>
       version: string;
     }
   ).version;
+
+/** The newest release heading in an installed package's CHANGELOG.md ("## 0.1.0"), if any. */
+export function changelogHead(consumer: Consumer, name: string): string | undefined {
+  const path = join(consumer.dir, "node_modules", name, "CHANGELOG.md");
+  if (!existsSync(path)) return undefined;
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .find((line) => line.startsWith("## "));
+}
