@@ -1,7 +1,14 @@
 // The release path from a spec change, rehearsed on a scratch copy of the repository with
 // Ampersand's full public API (scripts/fixtures/ampersand-full.openapi.json, 82 operations).
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
@@ -31,8 +38,9 @@ beforeAll(() => {
   if (insideScratch) return;
   repo = scratchCopy("spec-release");
   // Start from a released state: no pending changesets, so only what this test writes counts.
-  for (const file of ["first-release.md", "reliable-clients.md"])
-    rmSync(join(repo.dir, ".changeset", file), { force: true });
+  const changesets = join(repo.dir, ".changeset");
+  for (const file of readdirSync(changesets))
+    if (file.endsWith(".md") && file !== "README.md") rmSync(join(changesets, file));
 }, 3 * MINUTES);
 afterAll(() => repo?.remove());
 
