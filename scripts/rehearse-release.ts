@@ -29,7 +29,14 @@ import {
   type Consumer,
   type ConsumerKind,
 } from "./lib/rehearsal/consumers.js";
-import { exec, mustExec, tail, transcript } from "./lib/rehearsal/exec.js";
+import {
+  describeRunning,
+  exec,
+  mustExec,
+  stopRunning,
+  tail,
+  transcript,
+} from "./lib/rehearsal/exec.js";
 import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
 import { AMPERSAND_FULL_SPEC } from "./lib/fixtures.js";
@@ -411,6 +418,7 @@ function summary(report: Report): string {
 }
 
 async function cleanUp(): Promise<void> {
+  await stopRunning();
   for (const step of cleanups.splice(0).reverse()) await step();
 }
 
@@ -419,7 +427,12 @@ async function main(): Promise<number> {
     options: { json: { type: "boolean" }, keep: { type: "boolean" } },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+    process.once(signal, () => {
+      // Say what we were waiting for: that is where an interrupted rehearsal was stuck.
+      console.error(`✖ release rehearsal interrupted (${signal})`);
+      for (const line of describeRunning()) console.error(`  ${line.replaceAll("\n", "\n    ")}`);
+      void cleanUp().then(() => process.exit(130));
+    });
   try {
     const report = await rehearse(values.keep ?? false);
     // --json: the report for a program on stdout, the same words as usual for a person on stderr.

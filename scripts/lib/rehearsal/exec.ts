@@ -1,6 +1,6 @@
 // Runs a command without blocking the event loop (servers we started in this process keep being
 // served while it runs) and keeps its output for the report.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 
 export interface Ran {
   command: string;
@@ -21,6 +21,50 @@ export interface ExecOptions {
 /** Every command run so far, for the token scan and for a failure's context. */
 export const transcript: Ran[] = [];
 
+interface Running {
+  child: ChildProcess;
+  line: string;
+  cwd: string;
+  started: number;
+  output(): string;
+}
+
+// Commands still running, so an interrupted rehearsal can say what it was waiting for and leave
+// nothing behind (npm install, for one, runs install scripts in processes of its own).
+const running = new Set<Running>();
+
+/** Signals a command's whole process group: each command leads one (spawned detached). */
+function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    child.kill(signal); // the group is gone already, or the child never started
+  }
+}
+
+/** What is running now, and for how long, with the last of its output. */
+export function describeRunning(): string[] {
+  return [...running].map(
+    (r) =>
+      `still running after ${Math.round(performance.now() - r.started)} ms: ${r.line} (in ${r.cwd})\n` +
+      tail(r.output(), 10),
+  );
+}
+
+/** Stops every command still running, and their children (SIGTERM, then SIGKILL). */
+export async function stopRunning(graceMs = 5_000): Promise<void> {
+  const closing = [...running].map(
+    ({ child }) =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once("close", () => done());
+        signalTree(child, "SIGTERM");
+        setTimeout(() => signalTree(child, "SIGKILL"), graceMs).unref();
+      }),
+  );
+  await Promise.all(closing);
+}
+
 /** Resolves with the exit code and output; rejects only when the command cannot start. */
 export function exec(command: string, args: string[], options: ExecOptions): Promise<Ran> {
   const started = performance.now();
@@ -30,9 +74,18 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // its own process group, so stopRunning() reaches its children too
     });
     let output = "";
     let stdout = "";
+    const entry: Running = {
+      child,
+      line,
+      cwd: options.cwd,
+      started,
+      output: () => output,
+    };
+    running.add(entry);
     child.stdout.on("data", (chunk: Buffer) => {
       output += chunk;
       stdout += chunk;
@@ -41,15 +94,17 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
     const timeoutMs = options.timeoutMs ?? 10 * 60_000;
     const timer = setTimeout(() => {
       output += `\n[killed after ${timeoutMs} ms]`;
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      signalTree(child, "SIGTERM");
+      setTimeout(() => signalTree(child, "SIGKILL"), 5_000).unref();
     }, timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
+      running.delete(entry);
       fail(new Error(`${line}: ${error.message}`));
     });
     child.once("close", (code, signal) => {
       clearTimeout(timer);
+      running.delete(entry);
       const ran = {
         command: line,
         code: code ?? (signal ? 128 : 1),
