@@ -1,15 +1,9 @@
 // The release path from a spec change, rehearsed on a scratch copy of the repository with
 // Ampersand's full public API (scripts/fixtures/ampersand-full.openapi.json, 82 operations).
 import { spawn } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import readChangesets from "@changesets/read";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
 import { insideScratch, scratchCopy, type Scratch } from "../lib/scratch.js";
@@ -34,13 +28,13 @@ function failing(command: string, args: string[]): string {
   throw new Error(`${command} ${args.join(" ")} was expected to fail`);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   if (insideScratch) return;
   repo = scratchCopy("spec-release");
   // Start from a released state: no pending changesets, so only what this test writes counts.
-  const changesets = join(repo.dir, ".changeset");
-  for (const file of readdirSync(changesets))
-    if (file.endsWith(".md") && file !== "README.md") rmSync(join(changesets, file));
+  // changesets' own reader decides what is pending, as `changeset version` would.
+  for (const { id } of await readChangesets(repo.dir))
+    rmSync(join(repo.dir, ".changeset", `${id}.md`));
 }, 3 * MINUTES);
 afterAll(() => repo?.remove());
 

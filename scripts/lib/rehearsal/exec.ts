@@ -1,6 +1,7 @@
 // Runs a command without blocking the event loop (servers we started in this process keep being
 // served while it runs) and keeps its output for the report.
 import { spawn, type ChildProcess } from "node:child_process";
+import { exited } from "../server-process.js";
 
 export interface Ran {
   command: string;
@@ -42,6 +43,14 @@ function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+const KILL_GRACE_MS = 5_000;
+
+/** SIGTERM to the command and its children, then SIGKILL to what is left after the grace. */
+function terminate(child: ChildProcess): void {
+  signalTree(child, "SIGTERM");
+  setTimeout(() => signalTree(child, "SIGKILL"), KILL_GRACE_MS).unref();
+}
+
 /** What is running now, and for how long, with the last of its output. */
 export function describeRunning(): string[] {
   return [...running].map(
@@ -51,18 +60,14 @@ export function describeRunning(): string[] {
   );
 }
 
-/** Stops every command still running, and their children (SIGTERM, then SIGKILL). */
-export async function stopRunning(graceMs = 5_000): Promise<void> {
-  const closing = [...running].map(
-    ({ child }) =>
-      new Promise<void>((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        child.once("close", () => done());
-        signalTree(child, "SIGTERM");
-        setTimeout(() => signalTree(child, "SIGKILL"), graceMs).unref();
-      }),
-  );
-  await Promise.all(closing);
+/** Stops every command still running, and their children, and waits until they have exited. */
+export async function stopRunning(): Promise<void> {
+  const stopping = [...running].map(({ child }) => {
+    const done = exited(child);
+    terminate(child);
+    return done;
+  });
+  await Promise.all(stopping);
 }
 
 /** Resolves with the exit code and output; rejects only when the command cannot start. */
@@ -94,8 +99,7 @@ export function exec(command: string, args: string[], options: ExecOptions): Pro
     const timeoutMs = options.timeoutMs ?? 10 * 60_000;
     const timer = setTimeout(() => {
       output += `\n[killed after ${timeoutMs} ms]`;
-      signalTree(child, "SIGTERM");
-      setTimeout(() => signalTree(child, "SIGKILL"), 5_000).unref();
+      terminate(child);
     }, timeoutMs);
     child.once("error", (error) => {
       clearTimeout(timer);
