@@ -1,5 +1,10 @@
 // The jest setup every package shares: TypeScript through SWC, relative ".js" imports mapped to
 // their ".ts" sources, tests under test/.
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = `${dirname(fileURLToPath(import.meta.url))}/`;
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: "node",
@@ -14,7 +19,12 @@ export default {
       },
     ],
   },
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    // Workspace packages are tested from their sources, as the root tsconfig.json checks them:
+    // `pnpm test` needs no build. Built output is what `pnpm test:release` checks.
+    "^@apiclients/([a-z0-9-]+)$": `${root}packages/$1/src/index.ts`,
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
   // Fail on handles (sockets, timers, child processes) a test leaves open.
   detectOpenHandles: true,
   errorOnDeprecated: true,
