@@ -5,9 +5,11 @@ import { createAmpersandClient, isProblemError, type ProblemError, unwrap } from
 const PATH = "/projects/{projectIdOrName}/jwt-keys/{keyId}";
 const params = { path: { projectIdOrName: "my-project", keyId: "key 1/2" } };
 
+// These tests are about what is sent and how answers read; retrying is core's to test, so no
+// call here waits through a backoff.
 function clientAnswering(
   respond: Responder,
-  options: Parameters<typeof createAmpersandClient>[0] = { apiKey: "amp-key" },
+  options: Parameters<typeof createAmpersandClient>[0] = { apiKey: "amp-key", maxRetries: 0 },
 ) {
   const stub = recordingFetch(respond);
   return {

@@ -5,9 +5,11 @@ import { createBasicClient, isProblemError, unwrap } from "../src/index.js";
 const PATH = "/project/{id}/key/{key_id}";
 const params = { path: { id: "proj_1", key_id: "key_1" } };
 
+// These tests are about what is sent and how answers read; retrying is core's to test, so no
+// call here waits through a backoff.
 function clientAnswering(
   respond: Responder,
-  options: Parameters<typeof createBasicClient>[0] = { apiKey: "basic-key" },
+  options: Parameters<typeof createBasicClient>[0] = { apiKey: "basic-key", maxRetries: 0 },
 ) {
   const stub = recordingFetch(respond);
   return { client: createBasicClient({ ...options, fetch: stub.fetch }), requests: stub.requests };

@@ -157,8 +157,29 @@ describe("a provider without credentials", () => {
   const open: ProviderConfig = { name: "open", baseUrl: "https://api.example.com", auth: {} };
 
   it("sends no credential and reads no environment variable", async () => {
-    const request = await sent(open, {});
-    expect(request.headers.authorization).toBeUndefined();
+    // Every variable a client could fall back to is set, and every read is recorded.
+    const original = process.env;
+    const reads: string[] = [];
+    process.env = new Proxy(
+      { ...original, SPLIT_TEST_API_KEY: "split-env-key", SHARED_TEST_API_KEY: "shared-env-key" },
+      {
+        get(target, name) {
+          if (typeof name === "string") reads.push(name);
+          return Reflect.get(target, name);
+        },
+      },
+    );
+    try {
+      const request = await sent(open, {});
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.headers["x-api-key"]).toBeUndefined();
+      expect(reads).toEqual([]);
+      // The same recorder sees a provider that has a variable read it.
+      await sent(split, {});
+      expect(reads).toContain("SPLIT_TEST_API_KEY");
+    } finally {
+      process.env = original;
+    }
   });
 
   it("refuses a credential it has no scheme for", () => {

@@ -82,16 +82,40 @@ function fromText(text: string): Record<string, unknown> {
   return detail === undefined ? {} : { detail };
 }
 
+/**
+ * Bounds on extension members. JSON.parse reads any depth, but JSON.stringify, structuredClone
+ * and util.inspect recurse, so a member nested 100,000 levels deep would make logging the error
+ * throw; and an object passed in (not parsed from JSON) may share or cycle references, which a
+ * copy would multiply. Deeper parts, and everything past the budget, become TRUNCATED.
+ */
+export const MAX_MEMBER_DEPTH = 32;
+const MAX_COPIED_VALUES = 10_000;
+export const TRUNCATED = "[truncated]";
+
+/** A plain copy of JSON-like data, without unsafe keys, nested at most `depth` more levels. */
+function boundedCopy(value: unknown, depth: number, budget: { left: number }): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth === 0 || --budget.left < 0) return TRUNCATED;
+  if (Array.isArray(value)) return value.map((item) => boundedCopy(item, depth - 1, budget));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (!UNSAFE_KEYS.has(key))
+      copy[key] = boundedCopy((value as Record<string, unknown>)[key], depth - 1, budget);
+  }
+  return copy;
+}
+
 /** Copies the members of a body, dropping wrong-typed known members and unsafe keys. */
 function copyMembers(body: Record<string, unknown>): ApiProblem {
   const problem: ApiProblem = {};
+  const budget = { left: MAX_COPIED_VALUES };
   for (const key of Object.keys(body)) {
     if (UNSAFE_KEYS.has(key)) continue;
     const value = body[key];
     // A Map, not an object: a member named "valueOf" or "toString" must not find Object.prototype's.
     const check = MEMBER_CHECKS.get(key);
     if (check && !check(value)) continue;
-    problem[key] = value;
+    problem[key] = boundedCopy(value, MAX_MEMBER_DEPTH, budget);
   }
   return problem;
 }

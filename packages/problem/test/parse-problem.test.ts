@@ -141,6 +141,25 @@ describe("parseProblem", () => {
     expect(Object.keys(problem).sort()).toEqual(["title", "type"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("cuts extension members nested deeper than 32 levels", () => {
+    const nest = (levels: number): unknown => (levels === 0 ? "leaf" : { a: nest(levels - 1) });
+    const problem = parseProblem({ title: "t", shallow: nest(32), deep: nest(33) });
+    expect(problem.shallow).toEqual(nest(32));
+    let deep = problem.deep as Record<string, unknown>;
+    for (let level = 1; level < 32; level++) deep = deep.a as Record<string, unknown>;
+    expect(deep).toEqual({ a: "[truncated]" });
+  });
+
+  it("copies a body that shares references without multiplying them", () => {
+    // 40 levels of two references to one object: 2^40 paths, 40 objects.
+    let shared: unknown = "leaf";
+    for (let i = 0; i < 40; i++) shared = { left: shared, right: shared };
+    const problem = parseProblem({ title: "t", shared });
+    const text = JSON.stringify(problem);
+    expect(text.length).toBeLessThan(1_000_000);
+    expect(text).toContain('"[truncated]"');
+  });
 });
 
 describe("parseProblem with member names from Object.prototype", () => {

@@ -1,10 +1,27 @@
 // Property tests: nothing a server sends can make parseProblem throw, and what it returns always
 // has the promised shape.
 import { describe, expect, it } from "@jest/globals";
+import { inspect } from "node:util";
 import fc from "fast-check";
 import { isProblem, parseProblem, parseRfc3339, ProblemError } from "../src/index.js";
 
 const status = fc.integer({ min: 100, max: 599 });
+
+/** JSON text nested up to 100,000 levels deep (arrays, objects or both), around any JSON value. */
+const deepJson = fc
+  .tuple(
+    fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 100, max: 100_000 })),
+    fc.constantFrom("array", "object", "mixed"),
+    fc.json(),
+  )
+  .map(([depth, shape, leaf]) => {
+    const open = (i: number) =>
+      shape === "array" || (shape === "mixed" && i % 2 === 0) ? "[" : '{"a":';
+    const close = (i: number) =>
+      shape === "array" || (shape === "mixed" && i % 2 === 0) ? "]" : "}";
+    const levels = Array.from({ length: depth }, (_, i) => i);
+    return `{"deep":${levels.map(open).join("")}${leaf}${levels.reverse().map(close).join("")}}`;
+  });
 const anyBody = fc.oneof(
   fc.anything({
     withNullPrototype: true,
@@ -73,14 +90,19 @@ describe("parseProblem over arbitrary input", () => {
     );
   });
 
-  it("gives an error whose toJSON() survives JSON.stringify for any JSON body", () => {
+  it("gives an error that renders, as JSON and for inspection, for any JSON body at any depth", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.jsonValue()), status, (body, code) => {
-        const error = new ProblemError(parseProblem(body, { status: code }));
-        const logged = JSON.parse(JSON.stringify(error)) as { status: number; message: string };
-        expect(logged.status).toBe(code);
-        expect(logged.message).toBe(error.message);
+      fc.property(fc.oneof(fc.json({ depthSize: "large" }), deepJson), status, (text, code) => {
+        for (const body of [text, JSON.parse(text) as unknown]) {
+          const error = new ProblemError(parseProblem(body, { status: code }));
+          const logged = JSON.parse(JSON.stringify(error)) as { status: number; message: string };
+          expect(logged.status).toBe(code);
+          expect(logged.message).toBe(error.message);
+          expect(typeof inspect(error, { depth: Infinity })).toBe("string");
+          expect(typeof structuredClone(error.problem)).toBe("object");
+        }
       }),
+      { numRuns: 100 },
     );
   });
 
@@ -129,13 +151,26 @@ describe("parseProblem over arbitrary input", () => {
     );
   });
 
-  it("pollutes no prototype, whatever keys arrive", () => {
+  it("pollutes no prototype and copies no prototype-reaching key, at any depth", () => {
+    const unsafe = fc.constantFrom("__proto__", "constructor", "prototype");
     fc.assert(
-      fc.property(fc.json(), (text) => {
-        parseProblem(text);
-        parseProblem(
-          `{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"x":${text}}`,
-        );
+      fc.property(fc.json(), unsafe, fc.integer({ min: 0, max: 5 }), (text, key, depth) => {
+        // `key` at the top level and `depth` levels down, as JSON.parse creates it: an own
+        // property, which a plain copy (`copy[key] = value`) would turn into a prototype.
+        const poison = `{"${key}":{"polluted":1,"prototype":{"polluted":1}},"x":${text}}`;
+        const body = `{${'"nested":{'.repeat(depth)}"inner":${poison}${"}".repeat(depth)},${poison.slice(1)}`;
+        for (const input of [body, JSON.parse(body) as unknown]) {
+          const problem = parseProblem(input);
+          const objects: unknown[] = [problem];
+          for (let i = 0; i < objects.length; i++) {
+            const value = objects[i];
+            if (value === null || typeof value !== "object") continue;
+            expect([Object.prototype, Array.prototype]).toContain(Object.getPrototypeOf(value));
+            expect(Object.keys(value)).not.toContain(key);
+            expect((value as Record<string, unknown>).polluted).toBeUndefined();
+            objects.push(...Object.values(value));
+          }
+        }
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
     );
