@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { watch } from "chokidar";
-import { loadManifest } from "./lib/manifest.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEBOUNCE_MS = 150;

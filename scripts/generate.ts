@@ -4,9 +4,9 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateProvider, GENERATED_DIR, type GenerateResult } from "./lib/codegen.js";
-import { applyDrift, findDrift } from "./lib/files.js";
-import { loadManifest } from "./lib/manifest.js";
+import { generateProvider, GENERATED_DIR, type GenerateResult } from "./lib/codegen/codegen.js";
+import { applyDrift, findDrift } from "./lib/codegen/files.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
 const USAGE = `Usage: generate [--check] [provider...]
 

@@ -39,8 +39,8 @@ import {
 } from "./lib/rehearsal/exec.js";
 import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
-import { AMPERSAND_FULL_SPEC } from "./lib/fixtures.js";
-import { repoRoot, scratchCopy, type Scratch } from "./lib/scratch.js";
+import { AMPERSAND_FULL_SPEC } from "./lib/rehearsal/fixtures.js";
+import { repoRoot, scratchCopy, type Scratch } from "./lib/rehearsal/scratch.js";
 
 const FULL_SPEC = AMPERSAND_FULL_SPEC;
 const EXAMPLES = join(repoRoot, "examples/consumers");

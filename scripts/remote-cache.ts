@@ -11,8 +11,8 @@
 // ever prints it (the developer asked for it); `rehearse` checks that nothing else does.
 import { type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
-import { newToken, startRemoteCache } from "./lib/remote-cache.js";
-import { rehearseRemoteCache, summarize } from "./lib/remote-cache-rehearsal.js";
+import { newToken, startRemoteCache } from "./lib/rehearsal/remote-cache.js";
+import { rehearseRemoteCache, summarize } from "./lib/rehearsal/remote-cache-rehearsal.js";
 
 const USAGE = `Usage: remote-cache serve [--port N] [--host H] [--team T] [--storage DIR] [--verbose]
        remote-cache rehearse [--team T] [--json]`;

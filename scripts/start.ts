@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPrism, type MockServer } from "@apiclients/testing";
-import { loadManifest } from "./lib/manifest.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -1,10 +1,10 @@
 // `pnpm version-packages`: `changeset version`, then records the spec of every provider whose
-// version it bumped as the spec that version is released from (see lib/released-specs.ts).
+// version it bumped as the spec that version is released from (see lib/release/released-specs.ts).
 import { execFileSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadManifest } from "./lib/manifest.js";
-import { packageInfo, recordReleasedSpec, releasedSpecPath } from "./lib/released-specs.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
+import { packageInfo, recordReleasedSpec, releasedSpecPath } from "./lib/release/released-specs.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const providers = await loadManifest(root);

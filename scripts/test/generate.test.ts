@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { execFile } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { loadManifest } from "../lib/manifest.js";
+import { loadManifest } from "../lib/codegen/manifest.js";
 
 const repo = resolve(__dirname, "../..");
 let root: string;

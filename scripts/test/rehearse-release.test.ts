@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { insideScratch } from "../lib/scratch.js";
+import { insideScratch } from "../lib/rehearsal/scratch.js";
 import type { Report } from "../rehearse-release.js";
 
 const repo = resolve(__dirname, "../..");

@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { insideScratch } from "../lib/scratch.js";
-import type { Report } from "../lib/remote-cache-rehearsal.js";
+import { insideScratch } from "../lib/rehearsal/scratch.js";
+import type { Report } from "../lib/rehearsal/remote-cache-rehearsal.js";
 
 const repo = resolve(__dirname, "../..");
 const MINUTES = 60_000;

@@ -1,7 +1,7 @@
 // Runs a command without blocking the event loop (servers we started in this process keep being
 // served while it runs) and keeps its output for the report.
 import { spawn, type ChildProcess } from "node:child_process";
-import { exited } from "../server-process.js";
+import { exited } from "./server-process.js";
 
 export interface Ran {
   command: string;

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { stringify } from "yaml";
-import { freePort, startServerProcess, type ServerProcess } from "../server-process.js";
+import { freePort, startServerProcess, type ServerProcess } from "./server-process.js";
 
 export interface Registry extends ServerProcess {
   /** With a trailing slash, as npm writes registry URLs. */
