@@ -4,11 +4,7 @@ import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-/** The checkout we are in (works from ESM under tsx and from CommonJS under jest alike). */
-export const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], {
-  encoding: "utf8",
-}).trim();
+import { repoRoot } from "@apiclients/testing";
 
 export interface Scratch {
   dir: string;
