@@ -5,8 +5,8 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "n
 import { join } from "node:path";
 import readChangesets from "@changesets/read";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { AMPERSAND_FULL_SPEC } from "../lib/rehearsal/fixtures.js";
-import { insideScratch, scratchCopy, type Scratch } from "../lib/rehearsal/scratch.js";
+import { AMPERSAND_FULL_SPEC } from "../../lib/rehearsal/fixtures.js";
+import { insideScratch, scratchCopy, type Scratch } from "../../lib/rehearsal/scratch.js";
 
 const FIXTURE = AMPERSAND_FULL_SPEC;
 const MINUTES = 60_000;
