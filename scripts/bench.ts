@@ -7,6 +7,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { repoRoot } from "@apiclients/testing";
 import { bundleSizeBench } from "./bench/bundle-size.js";
 import { codegenScaling, generateSchema, turboGenerate } from "./bench/codegen.js";
 import { coldStartBench } from "./bench/cold-start.js";
@@ -27,7 +28,7 @@ interface Row {
 }
 
 const scriptsDir = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(scriptsDir, "..");
+const repo = repoRoot;
 const { values } = parseArgs({
   options: {
     check: { type: "boolean", default: false },

@@ -3,9 +3,9 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
-import { packagesWithPendingChangesets } from "./lib/changesets.js";
-import { loadManifest } from "./lib/manifest.js";
-import { baselineSpec, packageInfo } from "./lib/released-specs.js";
+import { packagesWithPendingChangesets } from "./lib/release/changesets.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
+import { baselineSpec, packageInfo } from "./lib/release/released-specs.js";
 
 export async function checkSpecChangesets(root: string): Promise<string[]> {
   const problems: string[] = [];

@@ -1,40 +1,35 @@
 // `pnpm dev`: builds everything once, then regenerates and rebuilds a provider package as soon
 // as its spec is saved (turbo's own watch mode does not see files outside the packages), and
 // rebuilds a package when its hand-written source changes. Ctrl-C stops it.
-import { spawn } from "node:child_process";
-import { dirname, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { relative, resolve, sep } from "node:path";
 import { watch } from "chokidar";
-import { loadManifest } from "./lib/manifest.js";
+import { repoRoot, startProcess, waitForExit } from "@apiclients/testing";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEBOUNCE_MS = 150;
 
-function turboBuild(filters: string[]): Promise<number> {
-  return new Promise((done) => {
-    const args = [
-      "turbo",
-      "run",
-      "build",
-      "--output-logs=errors-only",
-      ...filters.map((f) => `--filter=${f}`),
-    ];
-    const child = spawn("pnpm", args, { cwd: root, stdio: "inherit" });
-    child.once("exit", (code) => done(code ?? 1));
+async function turboBuild(filters: string[]): Promise<number> {
+  const args = ["turbo", "run", "build", "--output-logs=errors-only"];
+  const child = startProcess("pnpm", [...args, ...filters.map((f) => `--filter=${f}`)], {
+    cwd: repoRoot,
+    stdio: "inherit",
   });
+  const { code } = await waitForExit(child).catch(() => ({ code: 1 }));
+  return code ?? 1;
 }
 
-const providers = await loadManifest(root);
+const providers = await loadManifest(repoRoot);
 const packageNames = new Map<string, string>(); // package dir -> package name
 for (const dir of ["packages/problem", "packages/core", ...providers.map((p) => p.package)]) {
-  const { name } = (await import(resolve(root, dir, "package.json"), { with: { type: "json" } }))
-    .default as { name: string };
+  const { name } = (
+    await import(resolve(repoRoot, dir, "package.json"), { with: { type: "json" } })
+  ).default as { name: string };
   packageNames.set(dir, name);
 }
 
 /** Which packages a changed file calls for rebuilding. */
 function packagesFor(file: string): string[] {
-  const path = relative(root, file).split(sep).join("/");
+  const path = relative(repoRoot, file).split(sep).join("/");
   const bySpec = providers.filter((p) => p.spec === path).map((p) => packageNames.get(p.package)!);
   if (bySpec.length > 0) return bySpec;
   for (const [dir, name] of packageNames)
@@ -69,8 +64,8 @@ function schedule(names: string[]) {
 console.log("• first build…");
 await turboBuild([]);
 const watched = [
-  ...providers.map((p) => resolve(root, p.spec)),
-  ...[...packageNames.keys()].map((dir) => resolve(root, dir, "src")),
+  ...providers.map((p) => resolve(repoRoot, p.spec)),
+  ...[...packageNames.keys()].map((dir) => resolve(repoRoot, dir, "src")),
 ];
 const watcher = watch(watched, {
   ignoreInitial: true,
@@ -79,7 +74,7 @@ const watcher = watch(watched, {
 watcher.on("all", (_event, file) => {
   const names = packagesFor(file);
   if (names.length === 0) return;
-  console.log(`• ${relative(root, file)} changed`);
+  console.log(`• ${relative(repoRoot, file)} changed`);
   schedule(names);
 });
 watcher.on("ready", () =>

@@ -4,9 +4,9 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { generateProvider, GENERATED_DIR, type GenerateResult } from "./lib/codegen.js";
-import { applyDrift, findDrift } from "./lib/files.js";
-import { loadManifest } from "./lib/manifest.js";
+import type { GenerateResult } from "./lib/codegen/codegen.js";
+import { applyDrift, findDrift } from "./lib/codegen/files.js";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
 const USAGE = `Usage: generate [--check] [provider...]
 
@@ -15,7 +15,19 @@ Regenerates packages/<provider>/src/generated/ from the specs listed in scripts/
   --root    the repository to work in (default: this checkout)
   provider  limit the run to these providers (default: all)`;
 
+/** Runs the CLI on `argv`; resolves with the exit code, having printed why when it is not 0. */
 export async function main(argv: string[], defaultRoot: string): Promise<number> {
+  try {
+    return await generate(argv, defaultRoot);
+  } catch (error) {
+    // Bad flags are a usage error (2); anything else (unreadable manifest, I/O) is a failure (1).
+    const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ?? false;
+    console.error(`✖ ${(error as Error).message}${usage ? `\n\n${USAGE}` : ""}`);
+    return usage ? 2 : 1;
+  }
+}
+
+async function generate(argv: string[], defaultRoot: string): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -41,6 +53,9 @@ export async function main(argv: string[], defaultRoot: string): Promise<number>
   const selected =
     positionals.length > 0 ? manifest.filter((p) => positionals.includes(p.name)) : manifest;
 
+  // Loaded only now: openapi-typescript brings the TypeScript compiler (seconds to load), which a
+  // usage error or an unknown provider has no need to wait for.
+  const { generateProvider, GENERATED_DIR } = await import("./lib/codegen/codegen.js");
   // Generate everything in memory first: one broken spec must leave every committed file untouched.
   const settled = await Promise.allSettled(
     selected.map((provider) => generateProvider(root, provider)),
@@ -77,13 +92,5 @@ export async function main(argv: string[], defaultRoot: string): Promise<number>
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-  main(process.argv.slice(2), root).then(
-    (code) => (process.exitCode = code),
-    (error: Error & { code?: string }) => {
-      // Bad flags are a usage error (2); anything else (unreadable manifest, I/O) is a failure (1).
-      const usage = error.code?.startsWith("ERR_PARSE_ARGS") ?? false;
-      console.error(`✖ ${error.message}${usage ? `\n\n${USAGE}` : ""}`);
-      process.exitCode = usage ? 2 : 1;
-    },
-  );
+  void main(process.argv.slice(2), root).then((code) => (process.exitCode = code));
 }

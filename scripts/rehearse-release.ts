@@ -19,7 +19,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startPrism, type MockServer } from "@apiclients/testing";
+import { binPath, repoRoot, startPrism, type MockServer } from "@apiclients/testing";
 import { ensureChromium, runPage, serveFiles } from "./lib/rehearsal/browser.js";
 import {
   changelogHead,
@@ -39,8 +39,8 @@ import {
 } from "./lib/rehearsal/exec.js";
 import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
-import { AMPERSAND_FULL_SPEC } from "./lib/fixtures.js";
-import { repoRoot, scratchCopy, type Scratch } from "./lib/scratch.js";
+import { AMPERSAND_FULL_SPEC } from "./lib/rehearsal/fixtures.js";
+import { scratchCopy, type Scratch } from "./lib/rehearsal/scratch.js";
 
 const FULL_SPEC = AMPERSAND_FULL_SPEC;
 const EXAMPLES = join(repoRoot, "examples/consumers");
@@ -186,20 +186,25 @@ async function installConsumers(
   return consumers;
 }
 
+/** The TypeScript compiler the consumer installed, to run with our node. */
+const consumerTsc = (consumer: Consumer) =>
+  binPath(join(consumer.dir, "package.json"), "typescript", "tsc");
+
 /** Runs one consumer's scenario against the mocks; returns the lines it printed. */
 async function runConsumer(consumer: Consumer, urls: string[]): Promise<string> {
   const run = (command: string, args: string[]) =>
     mustExec(command, args, { cwd: consumer.dir, env: consumer.env });
-  const bin = (name: string) => join(consumer.dir, "node_modules/.bin", name);
+  const tsc = (...args: string[]) => run(process.execPath, [consumerTsc(consumer), ...args]);
   if (consumer.kind === "node-esm-ts") {
-    await run(bin("tsc"), ["-p", "tsconfig.json"]);
+    await tsc("-p", "tsconfig.json");
     return (await run(process.execPath, ["dist/main.js", ...urls])).stdout;
   }
   if (consumer.kind === "node-cjs")
     return (await run(process.execPath, ["main.cjs", ...urls])).stdout;
   // Type-checked as a browser project (DOM, no Node types), then bundled for the browser.
-  await run(bin("tsc"), ["-p", "tsconfig.json"]);
-  await run(bin("esbuild"), [
+  await tsc("-p", "tsconfig.json");
+  // esbuild's bin is its native executable (its install script puts it there): run as it is.
+  await run(join(consumer.dir, "node_modules/.bin/esbuild"), [
     "src/main.ts",
     "--bundle",
     "--format=esm",
@@ -228,9 +233,12 @@ let browserVersion: string | undefined;
 /** `tsc -p tsconfig.projects.json` in the ESM consumer: compiles, and what tsc said. */
 async function compileProjects(consumer: Consumer) {
   const ran = await exec(
-    join(consumer.dir, "node_modules/.bin/tsc"),
-    ["-p", "tsconfig.projects.json"],
-    { cwd: consumer.dir, env: consumer.env },
+    process.execPath,
+    [consumerTsc(consumer), "-p", "tsconfig.projects.json"],
+    {
+      cwd: consumer.dir,
+      env: consumer.env,
+    },
   );
   return { compiles: ran.code === 0, diagnostics: tail(ran.output, 10) };
 }

@@ -9,22 +9,22 @@
 //
 // The token is TURBO_TOKEN from the environment when set, otherwise a random one. Only `serve`
 // ever prints it (the developer asked for it); `rehearse` checks that nothing else does.
-import { type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
-import { newToken, startRemoteCache } from "./lib/remote-cache.js";
-import { rehearseRemoteCache, summarize } from "./lib/remote-cache-rehearsal.js";
+import type { Running } from "@apiclients/testing";
+import { newToken, startRemoteCache } from "./lib/rehearsal/remote-cache.js";
+import { rehearseRemoteCache, summarize } from "./lib/rehearsal/remote-cache-rehearsal.js";
 
 const USAGE = `Usage: remote-cache serve [--port N] [--host H] [--team T] [--storage DIR] [--verbose]
        remote-cache rehearse [--team T] [--json]`;
 
 /** Work to undo if we are interrupted: the server, the copies, a running turbo. */
 const cleanups: Array<() => unknown> = [];
-let running: ChildProcess | undefined;
+let running: Running | undefined;
 /** Set by Ctrl-C: the server exiting is then expected, not a failure. */
 let stopping = false;
 
 async function cleanUp(): Promise<void> {
-  running?.kill("SIGTERM");
+  await running?.stop();
   for (const step of cleanups.splice(0).reverse()) await step();
 }
 
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   const report = await rehearseRemoteCache(values.team || "rehearsal", {
     progress,
     defer: (cleanup) => cleanups.push(cleanup),
-    track: (child) => (running = child),
+    track: (run) => (running = run),
     interrupted: () => stopping,
   });
   // --json: the report for a program on stdout, the same words as usual for a person on stderr.

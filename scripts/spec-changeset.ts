@@ -5,10 +5,10 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { loadManifest, type ProviderEntry } from "./lib/manifest.js";
-import { baselineSpec, packageInfo } from "./lib/released-specs.js";
-import { diffSpecs, type SpecChange, type SpecDiff } from "./lib/spec-diff.js";
-import { parseSpec } from "./lib/spec.js";
+import { loadManifest, type ProviderEntry } from "./lib/codegen/manifest.js";
+import { baselineSpec, packageInfo } from "./lib/release/released-specs.js";
+import { diffSpecs, type SpecChange, type SpecDiff } from "./lib/release/spec-diff.js";
+import { parseSpec } from "./lib/codegen/spec.js";
 
 const HEADINGS: Record<string, string> = {
   breaking: "Breaking changes",

@@ -1,24 +1,23 @@
 // The main job (`pnpm start`, after `turbo run build`): starts a Prism mock server for every
 // spec in scripts/providers.json on loopback, runs examples/walkthrough.ts against them, and
 // stops the servers whatever happens.
-import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { startPrism, type MockServer } from "@apiclients/testing";
-import { loadManifest } from "./lib/manifest.js";
+import {
+  repoRoot,
+  startPrism,
+  startProcess,
+  waitForExit,
+  type MockServer,
+} from "@apiclients/testing";
+import { loadManifest } from "./lib/codegen/manifest.js";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
-    child.once("error", fail);
-    child.once("exit", (code, signal) => done(code ?? (signal ? 1 : 0)));
-  });
+async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = startProcess(command, args, { cwd: repoRoot, env, stdio: "inherit" });
+  const { code, signal } = await waitForExit(child);
+  return code ?? (signal ? 1 : 0);
 }
 
 async function main(): Promise<number> {
-  const providers = await loadManifest(root);
+  const providers = await loadManifest(repoRoot);
   const servers: MockServer[] = [];
   const stopAll = () => Promise.all(servers.map((s) => s.stop()));
   const onSignal = () => void stopAll().then(() => process.exit(130));

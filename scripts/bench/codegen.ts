@@ -2,13 +2,11 @@
 // bare openapi-typescript CLI on specs of growing size, each run a fresh process.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { binPath } from "@apiclients/testing";
 import { alternate, ratio, type Summary } from "./stats.js";
 import type { BenchSpec } from "./specs.js";
-
-const require = createRequire(import.meta.url);
 
 function timed(
   command: string,
@@ -49,7 +47,7 @@ export async function codegenScaling(
   specs: BenchSpec[],
   rounds: number,
 ): Promise<CodegenScaling[]> {
-  const cli = join(dirname(require.resolve("openapi-typescript/package.json")), "bin/cli.js");
+  const cli = binPath(import.meta.url, "openapi-typescript");
   const results: CodegenScaling[] = [];
   for (const spec of specs) {
     const root = generatorRoot(spec);

@@ -1,7 +1,7 @@
 // Memory: peak RSS over rounds of 10,000 sequential and 1,000 concurrent calls, and whether the
 // heap grows from one round to the next (it must not: nothing per call may be retained).
-import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { startProcess, waitForExit } from "@apiclients/testing";
 
 export interface MemoryResult {
   variant: string;
@@ -14,13 +14,11 @@ export interface MemoryResult {
 
 function run(variant: string, rounds: number): Promise<MemoryResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(
-      fileURLToPath(new URL("./memory-worker.ts", import.meta.url)),
-      [variant, String(rounds)],
-      {
-        execArgv: ["--import", "tsx", "--expose-gc"],
-        stdio: ["ignore", "inherit", "inherit", "ipc"],
-      },
+    const worker = fileURLToPath(new URL("./memory-worker.ts", import.meta.url));
+    const child = startProcess(
+      process.execPath,
+      ["--import", "tsx", "--expose-gc", worker, variant, String(rounds)],
+      { stdio: ["ignore", "inherit", "inherit", "ipc"] },
     );
     child.once("message", (message) => {
       const { rounds: samples, maxRssBytes } = message as {
@@ -37,10 +35,9 @@ function run(variant: string, rounds: number): Promise<MemoryResult> {
         growthKiBPerRound: growth / 1024,
       });
     });
-    child.once("error", reject);
-    child.once(
-      "exit",
-      (code) => code !== 0 && reject(new Error(`memory worker exited with ${code}`)),
+    waitForExit(child).then(
+      ({ code }) => code !== 0 && reject(new Error(`memory worker exited with ${code}`)),
+      reject,
     );
   });
 }

@@ -1,10 +1,10 @@
 // Per-call overhead: the same DELETE made by raw fetch with a hand-built URL (the limit), by
 // bare openapi-fetch, and by our client with its default options (retries and timeout armed),
 // over an in-process transport and over keep-alive HTTP on loopback.
-import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import { createAmpersandClient, type paths } from "@apiclients/ampersand";
+import { startProcess, stopProcess, waitForExit } from "@apiclients/testing";
 import { alternate, perCall, ratio, type Summary } from "./stats.js";
 
 const PATH = "/projects/{projectIdOrName}/jwt-keys/{keyId}";
@@ -101,16 +101,19 @@ async function measure(
 const inProcessFetch: Fetch = async () => new Response(null, { status: 204 });
 
 /** A keep-alive HTTP server in its own process (so it does not share our event loop). */
-async function startLoopbackServer(): Promise<{ url: string; stop: () => void }> {
-  const child = fork(fileURLToPath(new URL("./loopback-server.ts", import.meta.url)), {
-    execArgv: ["--import", "tsx"],
+async function startLoopbackServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = fileURLToPath(new URL("./loopback-server.ts", import.meta.url));
+  const child = startProcess(process.execPath, ["--import", "tsx", server], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("message", (message) => resolve((message as { port: number }).port));
-    child.once("exit", (code) => reject(new Error(`loopback server exited with ${code}`)));
+    waitForExit(child).then(
+      ({ code }) => reject(new Error(`loopback server exited with ${code}`)),
+      reject,
+    );
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
 
 export async function perCallBench(quick: boolean): Promise<PerCallResult[]> {
@@ -135,7 +138,7 @@ export async function perCallBench(quick: boolean): Promise<PerCallResult[]> {
       ),
     );
   } finally {
-    server.stop();
+    await server.stop();
   }
   return results;
 }

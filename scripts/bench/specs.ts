@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
+import { AMPERSAND_FULL_SPEC } from "../lib/rehearsal/fixtures.js";
 
 export const OCTOKIT_OPENAPI = "@octokit/openapi@23.0.2";
 

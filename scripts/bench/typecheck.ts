@@ -2,10 +2,8 @@
 // our client and through bare openapi-fetch, both typed by the full Ampersand spec.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-
-const require = createRequire(import.meta.url);
+import { join } from "node:path";
+import { binPath } from "@apiclients/testing";
 
 export interface TypecheckResult {
   variant: string;
@@ -52,7 +50,7 @@ function diagnostics(output: string): Omit<TypecheckResult, "variant"> {
  * node_modules has openapi-fetch and @apiclients/core.
  */
 export function typecheckBench(schema: string, resolveFrom: string): TypecheckResult[] {
-  const tsc = join(dirname(require.resolve("typescript/package.json")), "bin/tsc");
+  const tsc = binPath(import.meta.url, "typescript", "tsc");
   const results: TypecheckResult[] = [];
   for (const [variant, source] of Object.entries(VARIANTS)) {
     mkdirSync(resolveFrom, { recursive: true });

@@ -1,171 +1,211 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// `pnpm generate` (scripts/generate.ts), called in-process on fixture repositories: small
+// providers the tests define, so no test names a real provider. One test runs the real CLI, for
+// what only a process has: its exit code.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { execFile } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { loadManifest } from "../lib/manifest.js";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { repoRoot, runProcess } from "@apiclients/testing";
+import { main } from "../generate.js";
+import { GENERATED_DIR } from "../lib/codegen/codegen.js";
+import { loadManifest, MANIFEST_PATH } from "../lib/codegen/manifest.js";
+import { callMain } from "./support/in-process.js";
+import {
+  fixtureEntry,
+  fixtureRepo,
+  fixtureSpec,
+  type FixtureRepo,
+} from "./support/fixture-repo.js";
 
-const repo = resolve(__dirname, "../..");
-let root: string;
-let output: string[];
-
-/** A scratch copy of the parts of the repository the generator reads and writes. */
-function scratchRepo(): string {
-  const dir = mkdtempSync(join(tmpdir(), "apiclients-generate-"));
-  cpSync(join(repo, "scripts/providers.json"), join(dir, "scripts/providers.json"));
-  cpSync(join(repo, "specs"), join(dir, "specs"), { recursive: true });
-  for (const name of ["ampersand", "basic"]) {
-    cpSync(
-      join(repo, `packages/${name}/src/generated`),
-      join(dir, `packages/${name}/src/generated`),
-      { recursive: true },
-    );
-  }
-  return dir;
-}
-
-const generated = (name: string, file = "schema.ts") =>
-  join(root, `packages/${name}/src/generated/${file}`);
-/** Runs the real CLI, as `pnpm generate` does, against the scratch repository. */
-function run(...argv: string[]): Promise<number> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", join(repo, "scripts/generate.ts"), ...argv, "--root", root],
-      { cwd: repo },
-      (error, stdout, stderr) => {
-        output.push(stdout, stderr);
-        done(error ? Number(error.code ?? 1) : 0);
-      },
-    );
-  });
-}
-
-beforeEach(() => {
-  root = scratchRepo();
-  output = [];
-});
+const cleanups: Array<() => void> = [];
 afterEach(() => {
-  rmSync(root, { recursive: true, force: true });
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function repoWith(names: string[], entries?: Array<Record<string, unknown>>): FixtureRepo {
+  const repo = fixtureRepo(names, { entries });
+  cleanups.push(repo.remove);
+  return repo;
+}
+
+const generated = (provider: string, file = "schema.ts") =>
+  `packages/${provider}/${GENERATED_DIR}/${file}`;
+
+const generate = (repo: FixtureRepo, ...argv: string[]) => callMain(main, argv, repo.root);
+
+describe("pnpm generate on the repository's own providers", () => {
+  it("reproduces the committed output byte for byte, and touches nothing when it is current", async () => {
+    // A copy of what the generator reads and writes, for every provider in the manifest.
+    const root = mkdtempSync(join(tmpdir(), "apiclients-generate-"));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    cpSync(join(repoRoot, MANIFEST_PATH), join(root, MANIFEST_PATH));
+    const files: string[] = [];
+    for (const provider of await loadManifest(repoRoot)) {
+      cpSync(join(repoRoot, provider.spec), join(root, provider.spec));
+      const dir = `${provider.package}/${GENERATED_DIR}`;
+      cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
+      files.push(...readdirSync(join(root, dir)).map((file) => `${dir}/${file}`));
+    }
+    const mtimes = files.map((file) => statSync(join(root, file)).mtimeMs);
+
+    const { code, output } = await callMain(main, [], root);
+
+    expect(code).toBe(0);
+    expect(output).toContain("no changes");
+    for (const file of files)
+      expect(readFileSync(join(root, file), "utf8")).toBe(
+        readFileSync(join(repoRoot, file), "utf8"),
+      );
+    expect(files.map((file) => statSync(join(root, file)).mtimeMs)).toEqual(mtimes);
+  });
 });
 
 describe("pnpm generate", () => {
-  it("reproduces the committed output byte for byte, and touches nothing when it is current", async () => {
-    const before = statSync(generated("ampersand")).mtimeMs;
-    expect(await run()).toBe(0);
-    for (const name of ["ampersand", "basic"]) {
+  it("writes each provider's types and client defaults under a do-not-edit banner", async () => {
+    const repo = repoWith(["alpha", "beta"]);
+    expect((await generate(repo)).code).toBe(0);
+    for (const name of ["alpha", "beta"]) {
       for (const file of ["schema.ts", "provider.ts"]) {
-        expect(readFileSync(generated(name, file), "utf8")).toBe(
-          readFileSync(join(repo, `packages/${name}/src/generated/${file}`), "utf8"),
-        );
+        const text = repo.read(generated(name, file));
+        expect(text.startsWith("/**\n")).toBe(true);
+        expect(text).toContain(`Generated by scripts/generate.ts from specs/${name}.yaml`);
+        expect(text).toContain("Do not edit");
+        expect(text).toContain("@generated");
       }
+      expect(repo.read(generated(name))).toContain('"/things/{id}": {');
+      const provider = repo.read(generated(name, "provider.ts"));
+      expect(provider).toContain(`"baseUrl": "https://api.${name}.test/v1"`);
+      expect(provider).toContain(`"apiKeyEnvVar": "${name.toUpperCase()}_API_KEY"`);
+      expect(provider).toContain('"header": "X-Api-Key"');
     }
-    expect(statSync(generated("ampersand")).mtimeMs).toBe(before);
-    expect(output.join("\n")).toContain("no changes");
-  });
-
-  it("writes a do-not-edit banner", () => {
-    const text = readFileSync(join(repo, "packages/ampersand/src/generated/schema.ts"), "utf8");
-    expect(text.startsWith("/**")).toBe(true);
-    expect(text).toContain("Do not edit");
-    expect(text).toContain("specs/ampersand.yaml");
   });
 
   it("--check passes on current output and names every stale, missing or extraneous file", async () => {
-    expect(await run("--check")).toBe(0);
-    writeFileSync(generated("ampersand"), "// hand edit\n");
-    rmSync(generated("basic", "provider.ts"));
-    writeFileSync(generated("basic", "leftover.ts"), "");
-    expect(await run("--check")).toBe(1);
-    const text = output.join("\n");
-    expect(text).toContain("stale: packages/ampersand/src/generated/schema.ts");
-    expect(text).toContain("missing: packages/basic/src/generated/provider.ts");
-    expect(text).toContain("extraneous: packages/basic/src/generated/leftover.ts");
+    const repo = repoWith(["alpha", "beta"]);
+    await generate(repo);
+    expect((await generate(repo, "--check")).code).toBe(0);
+
+    repo.write(generated("alpha"), "// hand edit\n");
+    rmSync(join(repo.root, generated("beta", "provider.ts")));
+    repo.write(generated("beta", "leftover.ts"), "");
+    const check = await generate(repo, "--check");
+
+    expect(check.code).toBe(1);
+    expect(check.output).toContain(`stale: ${generated("alpha")}`);
+    expect(check.output).toContain(`missing: ${generated("beta", "provider.ts")}`);
+    expect(check.output).toContain(`extraneous: ${generated("beta", "leftover.ts")}`);
     // --check never writes
-    expect(readFileSync(generated("ampersand"), "utf8")).toBe("// hand edit\n");
+    expect(repo.read(generated("alpha"))).toBe("// hand edit\n");
     // and a normal run repairs all three
-    expect(await run()).toBe(0);
-    expect(await run("--check")).toBe(0);
+    expect((await generate(repo)).code).toBe(0);
+    expect((await generate(repo, "--check")).code).toBe(0);
+    expect(repo.exists(generated("beta", "leftover.ts"))).toBe(false);
   });
 
   it("regenerates when a spec changes, and only the provider asked for", async () => {
-    const spec = join(root, "specs/basic.yaml");
-    writeFileSync(spec, readFileSync(spec, "utf8").replace("Delete API key", "Remove API key"));
-    expect(await run("ampersand", "--check")).toBe(0);
-    expect(await run("basic", "--check")).toBe(1);
-    expect(await run("basic")).toBe(0);
-    expect(readFileSync(generated("basic"), "utf8")).toContain("Remove API key");
+    const repo = repoWith(["alpha", "beta"]);
+    await generate(repo);
+    const spec = fixtureSpec("beta");
+    spec.paths["/things/{id}"]!.delete!.summary = "Remove a thing";
+    repo.writeSpec("beta", spec);
+
+    expect((await generate(repo, "alpha", "--check")).code).toBe(0);
+    expect((await generate(repo, "beta", "--check")).code).toBe(1);
+    expect((await generate(repo, "beta")).code).toBe(0);
+    expect(repo.read(generated("beta"))).toContain("Remove a thing");
   });
 
+  const danglingRef = fixtureSpec("beta");
+  danglingRef.paths["/things/{id}"]!.delete!.responses = {
+    "200": {
+      description: "ok",
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } },
+    },
+  };
   const broken: Array<[string, string, RegExp]> = [
     [
       "a YAML error",
       "openapi: 3.0.1\ninfo: {title: x\n  version: [\n",
-      /specs\/basic\.yaml: invalid YAML at line \d+, column \d+/,
+      /specs\/beta\.yaml: invalid YAML at line \d+, column \d+/,
     ],
-    [
-      "a dangling $ref",
-      "openapi: 3.0.1\ninfo: {title: x, version: '1'}\nservers: [{url: 'https://x.test'}]\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Missing'}\ncomponents:\n  securitySchemes:\n    apiKeyAuth: {type: http, scheme: bearer}\n    bearerAuth: {type: http, scheme: bearer}\n",
-      /specs\/basic\.yaml: Can't resolve \$ref/,
-    ],
+    ["a dangling $ref", JSON.stringify(danglingRef), /specs\/beta\.yaml: Can't resolve \$ref/],
     [
       "OpenAPI 2",
       "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n",
-      /specs\/basic\.yaml: Swagger 2\.0 is not supported/,
+      /specs\/beta\.yaml: Swagger 2\.0 is not supported/,
     ],
     [
       "no openapi field",
       "info: {title: x, version: '1'}\npaths: {}\n",
-      /specs\/basic\.yaml: not OpenAPI 3\.x: the "openapi" field is missing/,
+      /specs\/beta\.yaml: not OpenAPI 3\.x: the "openapi" field is missing/,
     ],
-    ["a list", "- 1\n- 2\n", /specs\/basic\.yaml: not an OpenAPI document/],
+    ["a list", "- 1\n- 2\n", /specs\/beta\.yaml: not an OpenAPI document/],
   ];
 
   it.each(broken)(
     "fails on %s with the file and the reason, writing nothing",
     async (_what, text, message) => {
-      writeFileSync(join(root, "specs/basic.yaml"), text);
-      const before = ["ampersand", "basic"].map((name) => readFileSync(generated(name), "utf8"));
-      writeFileSync(generated("ampersand"), "// stale, would be rewritten by a successful run\n");
-      expect(await run()).toBe(1);
-      expect(output.join("\n")).toMatch(message);
-      expect(output.join("\n")).toContain("Nothing was written");
+      const repo = repoWith(["alpha", "beta"]);
+      await generate(repo);
+      const betaBefore = repo.read(generated("beta"));
+      repo.write(generated("alpha"), "// stale, would be rewritten by a successful run\n");
+      repo.write("specs/beta.yaml", text);
+
+      const { code, output } = await generate(repo);
+
+      expect(code).toBe(1);
+      expect(output).toMatch(message);
+      expect(output).toContain("Nothing was written");
       // Not even the healthy provider's stale file was touched: no partial writes.
-      expect(readFileSync(generated("ampersand"), "utf8")).toBe(
+      expect(repo.read(generated("alpha"))).toBe(
         "// stale, would be rewritten by a successful run\n",
       );
-      expect(readFileSync(generated("basic"), "utf8")).toBe(before[1]);
+      expect(repo.read(generated("beta"))).toBe(betaBefore);
     },
   );
 
   it("fails when the manifest names a security scheme the spec lacks", async () => {
-    const manifestPath = join(root, "scripts/providers.json");
-    writeFileSync(
-      manifestPath,
-      readFileSync(manifestPath, "utf8").replace('"apiKey": "APIKeyHeader"', '"apiKey": "Nope"'),
-    );
-    expect(await run()).toBe(1);
-    expect(output.join("\n")).toContain(
-      'specs/ampersand.yaml: scripts/providers.json maps ampersand.auth.apiKey to security scheme "Nope"',
+    const entry = fixtureEntry("alpha");
+    const repo = repoWith(["alpha"], [{ ...entry, auth: { ...entry.auth, apiKey: "Nope" } }]);
+    const { code, output } = await generate(repo);
+    expect(code).toBe(1);
+    expect(output).toContain(
+      'specs/alpha.yaml: scripts/providers.json maps alpha.auth.apiKey to security scheme "Nope"',
     );
   });
 
-  it("refuses unknown providers and flags", async () => {
-    expect(await run("nope")).toBe(2);
-    expect(output.join("\n")).toContain("Unknown provider nope");
-    expect(await run("--frobnicate")).toBe(2);
-    expect(output.join("\n")).toMatch(/Unknown option '--frobnicate'[\s\S]*Usage: generate/);
+  it("refuses unknown providers", async () => {
+    const repo = repoWith(["alpha"]);
+    const { code, output } = await generate(repo, "nope");
+    expect(code).toBe(2);
+    expect(output).toContain("Unknown provider nope: scripts/providers.json lists alpha.");
+  });
+
+  it("refuses unknown flags with its usage, and the CLI exits with main's code", async () => {
+    const repo = repoWith(["alpha"]);
+    const inProcess = await generate(repo, "--frobnicate");
+    expect(inProcess.code).toBe(2);
+    expect(inProcess.output).toMatch(/Unknown option '--frobnicate'[\s\S]*Usage: generate/);
+
+    // The one real run: `pnpm generate` is this command, and CI reads its exit code.
+    const cli = await runProcess(
+      process.execPath,
+      ["--import", "tsx", "scripts/generate.ts", "--frobnicate", "--root", repo.root],
+      { cwd: repoRoot },
+    ).finished;
+    expect({ code: cli.code, output: cli.output }).toEqual({
+      code: 2,
+      output: expect.stringMatching(/Unknown option '--frobnicate'[\s\S]*Usage: generate/),
+    });
   });
 });
 
 describe("the turbo generate task", () => {
   it("has each provider's spec among its inputs, so a spec change is a cache miss", async () => {
-    for (const provider of await loadManifest(repo)) {
+    for (const provider of await loadManifest(repoRoot)) {
       const config = JSON.parse(
-        readFileSync(join(repo, provider.package, "turbo.json"), "utf8"),
-      ) as {
-        tasks: { generate: { inputs: string[] } };
-      };
+        readFileSync(join(repoRoot, provider.package, "turbo.json"), "utf8"),
+      ) as { tasks: { generate: { inputs: string[] } } };
       expect(config.tasks.generate.inputs).toContain(`$TURBO_ROOT$/${provider.spec}`);
     }
   });
@@ -173,29 +213,21 @@ describe("the turbo generate task", () => {
 
 describe("a provider without credentials", () => {
   it("is generated with no auth and no environment variable", async () => {
-    const manifestPath = join(root, "scripts/providers.json");
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-      providers: Array<Record<string, unknown>>;
-    };
-    delete manifest.providers[1]!.auth;
-    delete manifest.providers[1]!.apiKeyEnvVar;
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    expect(await run("basic")).toBe(0);
-    const provider = readFileSync(generated("basic", "provider.ts"), "utf8");
+    const { name, spec, package: pkg } = fixtureEntry("alpha");
+    const repo = repoWith(["alpha"], [{ name, spec, package: pkg }]);
+    expect((await generate(repo)).code).toBe(0);
+    const provider = repo.read(generated("alpha", "provider.ts"));
     expect(provider).toContain('"auth": {}');
     expect(provider).not.toContain("apiKeyEnvVar");
   });
 
   it("refuses an environment variable without an API key scheme", async () => {
-    const manifestPath = join(root, "scripts/providers.json");
-    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-      providers: Array<Record<string, unknown>>;
-    };
-    delete manifest.providers[1]!.auth;
-    writeFileSync(manifestPath, JSON.stringify(manifest));
-    expect(await run("basic")).toBe(1);
-    expect(output.join("\n")).toContain(
-      "providers[1].apiKeyEnvVar is set but providers[1].auth.apiKey names no scheme",
+    const { auth: _auth, ...entry } = fixtureEntry("alpha");
+    const repo = repoWith(["alpha"], [entry]);
+    const { code, output } = await generate(repo);
+    expect(code).toBe(1);
+    expect(output).toContain(
+      "providers[0].apiKeyEnvVar is set but providers[0].auth.apiKey names no scheme",
     );
   });
 });

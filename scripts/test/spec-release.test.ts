@@ -1,202 +1,193 @@
-// The release path from a spec change, rehearsed on a scratch copy of the repository with
-// Ampersand's full public API (scripts/fixtures/ampersand-full.openapi.json, 82 operations).
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// A spec change on its way to a release, in-process on a tiny git repository per test: the check
+// that a changed spec comes with a changeset (check:changesets), the changeset written from the
+// spec diff (spec:changeset), and the released spec recorded by version-packages. The same path
+// with the full Ampersand spec, real builds and `changeset version` is release/spec-release.test.ts.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import readChangesets from "@changesets/read";
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { AMPERSAND_FULL_SPEC } from "../lib/fixtures.js";
-import { insideScratch, scratchCopy, type Scratch } from "../lib/scratch.js";
+import { afterEach, describe, expect, it } from "@jest/globals";
+import { checkSpecChangesets } from "../check-spec-changesets.js";
+import { main as specChangeset } from "../spec-changeset.js";
+import { versionPackages } from "../version-packages.js";
+import { callMain } from "./support/in-process.js";
+import {
+  fixtureRepo,
+  fixtureSpec,
+  getThing,
+  packageName,
+  type FixtureRepo,
+} from "./support/fixture-repo.js";
 
-const FIXTURE = AMPERSAND_FULL_SPEC;
-const MINUTES = 60_000;
-let repo: Scratch;
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
-const read = (path: string) => readFileSync(join(repo.dir, path), "utf8");
-const write = (path: string, text: string) => writeFileSync(join(repo.dir, path), text);
-const tsx = (script: string, ...args: string[]) =>
-  repo.run(process.execPath, ["--import", "tsx", script, ...args]);
-
-/** Runs a command expected to fail; returns its output. */
-function failing(command: string, args: string[]): string {
-  try {
-    repo.run(command, args);
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return `${e.stdout ?? ""}${e.stderr ?? ""}`;
-  }
-  throw new Error(`${command} ${args.join(" ")} was expected to fail`);
+/** Providers alpha and beta, committed with their fixture specs and no pending changeset. */
+function released(): FixtureRepo {
+  const repo = fixtureRepo(["alpha", "beta"], { git: true });
+  cleanups.push(repo.remove);
+  return repo;
 }
 
-beforeAll(async () => {
-  if (insideScratch) return;
-  repo = scratchCopy("spec-release");
-  // Start from a released state: no pending changesets, so only what this test writes counts.
-  // changesets' own reader decides what is pending, as `changeset version` would.
-  for (const { id } of await readChangesets(repo.dir))
-    rmSync(join(repo.dir, ".changeset", `${id}.md`));
-}, 3 * MINUTES);
-afterAll(() => repo?.remove());
+const writeChangeset = (repo: FixtureRepo, file: string, pkg: string, bump: string) =>
+  repo.write(`.changeset/${file}.md`, `---\n"${pkg}": ${bump}\n---\n\nA change.\n`);
 
-// Inside a scratch copy this file must not run again (it would copy the copy, and so on).
-const describeOutside = insideScratch ? describe.skip : describe;
+const specChangesetIn = (repo: FixtureRepo) => callMain(specChangeset, [], repo.root);
 
-describeOutside("a spec change on its way to a release", () => {
-  it("is caught by the check when it comes without a changeset", () => {
-    expect(tsx("scripts/check-spec-changesets.ts")).toContain(
-      "every changed spec has a pending changeset",
-    );
-    copyFileSync(FIXTURE, join(repo.dir, "specs/ampersand.yaml"));
-    const output = failing(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/check-spec-changesets.ts",
-    ]);
-    expect(output).toContain(
-      "specs/ampersand.yaml has changed from specs/ampersand.yaml as committed at HEAD",
-    );
-    expect(output).toContain("no pending changeset bumps @apiclients/ampersand");
-    expect(output).toContain("pnpm spec:changeset");
-  });
+/** A spec with one more operation than the fixture's. */
+function withGetThing(provider: string) {
+  const spec = fixtureSpec(provider);
+  spec.paths["/things/{id}"]!.get = getThing;
+  return spec;
+}
 
-  it("is classified as minor by spec:changeset, with the new operations listed", () => {
-    expect(tsx("scripts/spec-changeset.ts")).toContain("ampersand: minor (82 non-breaking)");
-    const changeset = read(".changeset/spec-ampersand.md");
-    expect(changeset.startsWith('---\n"@apiclients/ampersand": minor\n---\n')).toBe(true);
-    expect(changeset).toContain("- [Added] operation GET /projects\n");
-    expect(changeset).toContain(
-      "- [Added] operation POST /projects/{projectIdOrName}/integrations\n",
-    );
-    expect(existsSync(join(repo.dir, ".changeset/spec-basic.md"))).toBe(false);
-    expect(tsx("scripts/check-spec-changesets.ts")).toContain(
-      "every changed spec has a pending changeset",
-    );
-  });
-
-  it(
-    "regenerates, builds, typechecks and passes the tests",
-    () => {
-      repo.run("pnpm", ["generate"]);
-      expect(read("packages/ampersand/src/generated/schema.ts")).toContain('"/projects": {');
-      const output = repo.run("pnpm", [
-        "turbo",
-        "run",
-        "build",
-        "typecheck",
-        "lint",
-        "check:package",
-        "test",
-        "--filter=@apiclients/ampersand...",
-        "--filter=...@apiclients/ampersand",
-        // The scripts package depends on the clients (for benchmarks) and holds this very test.
-        "--filter=!@apiclients/scripts",
-      ]);
-      expect(output).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
-    },
-    10 * MINUTES,
-  );
-
-  it("is classified as patch when only a description changed, and the changeset goes when the change does", () => {
-    copyFileSync(join(repo.dir, "specs/basic.yaml"), join(repo.dir, "basic.orig"));
-    write(
-      "specs/basic.yaml",
-      read("specs/basic.yaml").replace(
-        "This action cannot be\n        undone.",
-        "It cannot be undone.",
-      ),
-    );
-    tsx("scripts/spec-changeset.ts");
-    expect(read(".changeset/spec-basic.md")).toMatch(
-      /^---\n"@apiclients\/basic": patch\n---\n[\s\S]*Documentation:/,
-    );
-    copyFileSync(join(repo.dir, "basic.orig"), join(repo.dir, "specs/basic.yaml"));
-    tsx("scripts/spec-changeset.ts");
-    expect(existsSync(join(repo.dir, ".changeset/spec-basic.md"))).toBe(false);
-  });
-
-  it("records the released spec when versions are bumped, and compares with it from then on", () => {
-    copyFileSync(FIXTURE, join(repo.dir, "specs/ampersand.yaml"));
-    tsx("scripts/spec-changeset.ts");
-    const output = repo.run("pnpm", ["version-packages"]);
-    expect(output).toContain(
-      "@apiclients/ampersand 0.0.0 → 0.1.0: recorded specs/ampersand.yaml as specs/.released/ampersand.yaml",
-    );
-    expect(JSON.parse(read("packages/ampersand/package.json")).version).toBe("0.1.0");
-    expect(read("packages/ampersand/CHANGELOG.md")).toContain("[Added] operation GET /projects");
-    expect(read("specs/.released/ampersand.yaml")).toBe(readFileSync(FIXTURE, "utf8"));
-    expect(tsx("scripts/check-spec-changesets.ts")).toContain(
-      "every changed spec has a pending changeset",
-    );
-
-    write(
-      "specs/ampersand.yaml",
-      read("specs/ampersand.yaml").replace(
-        '"summary": "List projects"',
-        '"summary": "List all projects"',
-      ),
-    );
-    const failure = failing(process.execPath, [
-      "--import",
-      "tsx",
-      "scripts/check-spec-changesets.ts",
-    ]);
-    expect(failure).toContain(
-      "has changed since @apiclients/ampersand@0.1.0 was released (specs/.released/ampersand.yaml)",
-    );
-  });
-
-  it("is classified as major when an operation of the released spec is taken away", () => {
-    const spec = JSON.parse(read("specs/ampersand.yaml")) as {
-      paths: Record<string, Record<string, unknown>>;
+/**
+ * What `changeset version` does, as far as these scripts can tell: each package a pending
+ * changeset names gets the highest bump asked for, and the changesets are used up. (The real
+ * one runs in the release rehearsal.)
+ */
+async function fakeChangesetVersion(root: string): Promise<void> {
+  const order = ["patch", "minor", "major"];
+  const bumps = new Map<string, string>();
+  for (const changeset of await readChangesets(root)) {
+    for (const { name, type } of changeset.releases)
+      if (order.indexOf(type) > order.indexOf(bumps.get(name) ?? "")) bumps.set(name, type);
+    rmSync(join(root, ".changeset", `${changeset.id}.md`));
+  }
+  for (const [name, type] of bumps) {
+    const dir = join(root, "packages", name.replace("@fixture/", ""));
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      version: string;
     };
-    delete spec.paths["/projects"]!.get;
-    write("specs/ampersand.yaml", JSON.stringify(spec, null, 2));
-    expect(tsx("scripts/spec-changeset.ts")).toMatch(/ampersand: major \(1 breaking/);
-    const changeset = read(".changeset/spec-ampersand.md");
-    expect(changeset.startsWith('---\n"@apiclients/ampersand": major\n---\n')).toBe(true);
-    expect(changeset).toContain("Breaking changes:\n\n- [Removed] operation GET /projects\n");
+    const [major, minor, patch] = manifest.version.split(".").map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    manifest.version =
+      type === "major"
+        ? `${major + 1}.0.0`
+        : type === "minor"
+          ? `${major}.${minor + 1}.0`
+          : `${major}.${minor}.${patch + 1}`;
+    writeFileSync(join(dir, "package.json"), JSON.stringify(manifest));
+  }
+}
+
+describe("check:changesets", () => {
+  it("passes while every spec is as committed", async () => {
+    const repo = released();
+    expect(await checkSpecChangesets(repo.root)).toEqual([]);
+  });
+
+  it("catches a spec changed without a pending changeset, and says how to fix it", async () => {
+    const repo = released();
+    repo.writeSpec("alpha", withGetThing("alpha"));
+
+    const problems = await checkSpecChangesets(repo.root);
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      "specs/alpha.yaml has changed from specs/alpha.yaml as committed at HEAD",
+    );
+    expect(problems[0]).toContain(`no pending changeset bumps ${packageName("alpha")}`);
+    expect(problems[0]).toContain("pnpm spec:changeset");
+  });
+
+  it("accepts the change once a pending changeset bumps that provider's package, and only that one", async () => {
+    const repo = released();
+    repo.writeSpec("alpha", withGetThing("alpha"));
+
+    writeChangeset(repo, "other-package", packageName("beta"), "minor");
+    expect(await checkSpecChangesets(repo.root)).toHaveLength(1);
+
+    writeChangeset(repo, "new-operation", packageName("alpha"), "minor");
+    expect(await checkSpecChangesets(repo.root)).toEqual([]);
   });
 });
 
-describeOutside("pnpm dev", () => {
-  it(
-    "regenerates and rebuilds a package as soon as its spec is saved",
-    async () => {
-      const dev = spawn("pnpm", ["dev"], {
-        cwd: repo.dir,
-        detached: true,
-        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1" },
-      });
-      let output = "";
-      dev.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      dev.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<number | null>((done) => dev.once("exit", (code) => done(code)));
-      const until = async (what: string, ok: () => boolean, ms = 2 * MINUTES) => {
-        for (const start = Date.now(); !ok();) {
-          if (Date.now() - start > ms)
-            throw new Error(`timed out waiting for ${what}; output:\n${output}`);
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      };
-      try {
-        await until("the watcher", () => output.includes("• watching"));
-        write(
-          "specs/basic.yaml",
-          read("specs/basic.yaml").replace("summary: Delete API key", "summary: Remove an API key"),
-        );
-        await until(
-          "the rebuilt declarations",
-          () =>
-            existsSync(join(repo.dir, "packages/basic/dist/index.d.ts")) &&
-            read("packages/basic/dist/index.d.ts").includes("Remove an API key"),
-        );
-        expect(read("packages/basic/src/generated/schema.ts")).toContain("Remove an API key");
-        await until("the report", () => output.includes("✔ rebuilt @apiclients/basic"));
-      } finally {
-        process.kill(-dev.pid!, "SIGTERM");
-        await exited;
-      }
-    },
-    5 * MINUTES,
-  );
+describe("spec:changeset", () => {
+  it("calls an added operation minor and lists it; the check then passes", async () => {
+    const repo = released();
+    repo.writeSpec("alpha", withGetThing("alpha"));
+
+    const { output } = await specChangesetIn(repo);
+
+    expect(output).toContain("✔ alpha: minor (1 non-breaking) → .changeset/spec-alpha.md");
+    const changeset = repo.read(".changeset/spec-alpha.md");
+    expect(changeset.startsWith(`---\n"${packageName("alpha")}": minor\n---\n`)).toBe(true);
+    expect(changeset).toContain(
+      "Additions and compatible changes:\n\n- [Added] operation GET /things/{id}\n",
+    );
+    expect(repo.exists(".changeset/spec-beta.md")).toBe(false);
+    expect(await checkSpecChangesets(repo.root)).toEqual([]);
+  });
+
+  it("calls a description-only change patch, and removes the changeset when the change is undone", async () => {
+    const repo = released();
+    const reworded = fixtureSpec("alpha");
+    reworded.paths["/things/{id}"]!.delete!.description = "Deletes the thing; no way back.";
+    repo.writeSpec("alpha", reworded);
+
+    expect((await specChangesetIn(repo)).output).toContain("alpha: patch (");
+    expect(repo.read(".changeset/spec-alpha.md")).toMatch(
+      new RegExp(`^---\\n"${packageName("alpha")}": patch\\n---\\n[\\s\\S]*Documentation:`),
+    );
+
+    repo.writeSpec("alpha", fixtureSpec("alpha"));
+    expect((await specChangesetIn(repo)).output).toContain(
+      "alpha: specs/alpha.yaml matches specs/alpha.yaml as committed at HEAD",
+    );
+    expect(repo.exists(".changeset/spec-alpha.md")).toBe(false);
+  });
+
+  it("calls a removed operation major", async () => {
+    const repo = released();
+    const spec = fixtureSpec("alpha");
+    spec.paths["/things/{id}"] = { get: getThing };
+    repo.writeSpec("alpha", spec);
+
+    expect((await specChangesetIn(repo)).output).toMatch(/alpha: major \(1 breaking/);
+    const changeset = repo.read(".changeset/spec-alpha.md");
+    expect(changeset.startsWith(`---\n"${packageName("alpha")}": major\n---\n`)).toBe(true);
+    expect(changeset).toContain("Breaking changes:\n\n- [Removed] operation DELETE /things/{id}\n");
+  });
+});
+
+describe("version-packages", () => {
+  it("records the spec of each bumped provider, and compares with that record from then on", async () => {
+    const repo = released();
+    const releasedSpec = withGetThing("alpha");
+    repo.writeSpec("alpha", releasedSpec);
+    await specChangesetIn(repo);
+
+    const { output } = await callMain(
+      (_argv, root) => versionPackages(root, fakeChangesetVersion).then(() => 0),
+      [],
+      repo.root,
+    );
+
+    expect(output).toContain(
+      `• ${packageName("alpha")} 0.0.0 → 0.1.0: recorded specs/alpha.yaml as specs/.released/alpha.yaml`,
+    );
+    expect(repo.read("specs/.released/alpha.yaml")).toBe(repo.read("specs/alpha.yaml"));
+    // beta was not bumped, so it has no record: its baseline stays the committed spec.
+    expect(repo.exists("specs/.released/beta.yaml")).toBe(false);
+    // The spec differs from HEAD but not from its release: nothing to announce.
+    expect(await checkSpecChangesets(repo.root)).toEqual([]);
+
+    // Back to the committed spec: HEAD would call that "no change", the release calls it a
+    // removed operation.
+    repo.writeSpec("alpha", fixtureSpec("alpha"));
+    const problems = await checkSpecChangesets(repo.root);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(
+      `has changed since ${packageName("alpha")}@0.1.0 was released (specs/.released/alpha.yaml)`,
+    );
+    expect((await specChangesetIn(repo)).output).toMatch(/alpha: major \(1 breaking/);
+    expect(repo.read(".changeset/spec-alpha.md")).toContain(
+      "- [Removed] operation GET /things/{id}",
+    );
+  });
 });

@@ -1,5 +1,22 @@
-export { freePort } from "./free-port.js";
-export { repoRoot, startPrism, type MockServer } from "./prism.js";
+export { startPrism, type MockServer } from "./prism.js";
+export {
+  binPath,
+  freePort,
+  hasExited,
+  repoRoot,
+  runProcess,
+  signalProcess,
+  startProcess,
+  stopProcess,
+  STOP_GRACE_MS,
+  untilOutput,
+  waitForExit,
+  type Exit,
+  type Finished,
+  type RunOptions,
+  type Running,
+  type StartOptions,
+} from "./process.js";
 export {
   jsonResponse,
   recordingFetch,

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse } from "yaml";
-import { repoRoot } from "./prism.js";
+import { repoRoot } from "./process.js";
 
 interface Operation {
   responses?: Record<string, unknown>;

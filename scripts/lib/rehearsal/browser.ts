@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { freePort } from "../server-process.js";
+import { freePort } from "@apiclients/testing";
 
 /** CHROMIUM_PATH when set, otherwise Debian's package. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -1,7 +1,7 @@
-// Runs a command without blocking the event loop (servers we started in this process keep being
-// served while it runs) and keeps its output for the report.
-import { spawn, type ChildProcess } from "node:child_process";
-import { exited } from "../server-process.js";
+// Runs a rehearsal's commands without blocking the event loop (servers we started in this
+// process keep being served while one runs), keeps their output for the report and the token
+// scan, and can say what is still running and stop it when the rehearsal is interrupted.
+import { runProcess, type Running } from "@apiclients/testing";
 
 export interface Ran {
   command: string;
@@ -15,111 +15,55 @@ export interface Ran {
 export interface ExecOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Killed (SIGTERM, then SIGKILL) past this; the default is 10 minutes. */
+  /** Stopped (SIGTERM, then SIGKILL) past this; the default is 10 minutes. */
   timeoutMs?: number;
 }
 
 /** Every command run so far, for the token scan and for a failure's context. */
 export const transcript: Ran[] = [];
 
-interface Running {
-  child: ChildProcess;
-  line: string;
-  cwd: string;
-  started: number;
-  output(): string;
-}
-
 // Commands still running, so an interrupted rehearsal can say what it was waiting for and leave
-// nothing behind (npm install, for one, runs install scripts in processes of its own).
-const running = new Set<Running>();
-
-/** Signals a command's whole process group: each command leads one (spawned detached). */
-function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    child.kill(signal); // the group is gone already, or the child never started
-  }
-}
-
-const KILL_GRACE_MS = 5_000;
-
-/** SIGTERM to the command and its children, then SIGKILL to what is left after the grace. */
-function terminate(child: ChildProcess): void {
-  signalTree(child, "SIGTERM");
-  setTimeout(() => signalTree(child, "SIGKILL"), KILL_GRACE_MS).unref();
-}
+// nothing behind (npm install, for one, runs install scripts in processes of its own: each
+// command leads a process group, and stopping it stops the group).
+const running = new Map<Running, string>();
 
 /** What is running now, and for how long, with the last of its output. */
 export function describeRunning(): string[] {
   return [...running].map(
-    (r) =>
-      `still running after ${Math.round(performance.now() - r.started)} ms: ${r.line} (in ${r.cwd})\n` +
+    ([r, cwd]) =>
+      `still running after ${Math.round(performance.now() - r.startedAt)} ms: ${r.command} (in ${cwd})\n` +
       tail(r.output(), 10),
   );
 }
 
 /** Stops every command still running, and their children, and waits until they have exited. */
 export async function stopRunning(): Promise<void> {
-  const stopping = [...running].map(({ child }) => {
-    const done = exited(child);
-    terminate(child);
-    return done;
-  });
-  await Promise.all(stopping);
+  await Promise.all([...running.keys()].map((r) => r.stop()));
 }
 
 /** Resolves with the exit code and output; rejects only when the command cannot start. */
-export function exec(command: string, args: string[], options: ExecOptions): Promise<Ran> {
-  const started = performance.now();
-  const line = [command, ...args].join(" ");
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group, so stopRunning() reaches its children too
-    });
-    let output = "";
-    let stdout = "";
-    const entry: Running = {
-      child,
-      line,
-      cwd: options.cwd,
-      started,
-      output: () => output,
-    };
-    running.add(entry);
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-    const timeoutMs = options.timeoutMs ?? 10 * 60_000;
-    const timer = setTimeout(() => {
-      output += `\n[killed after ${timeoutMs} ms]`;
-      terminate(child);
-    }, timeoutMs);
-    child.once("error", (error) => {
-      clearTimeout(timer);
-      running.delete(entry);
-      fail(new Error(`${line}: ${error.message}`));
-    });
-    child.once("close", (code, signal) => {
-      clearTimeout(timer);
-      running.delete(entry);
-      const ran = {
-        command: line,
-        code: code ?? (signal ? 128 : 1),
-        output,
-        stdout,
-        elapsedMs: Math.round(performance.now() - started),
-      };
-      transcript.push(ran);
-      done(ran);
-    });
+export async function exec(command: string, args: string[], options: ExecOptions): Promise<Ran> {
+  const run = runProcess(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    group: true,
+    timeoutMs: options.timeoutMs ?? 10 * 60_000,
   });
+  running.set(run, options.cwd);
+  try {
+    const { code, signal, output, stdout, elapsedMs } = await run.finished;
+    const ran = {
+      command: run.command,
+      code: code ?? (signal ? 128 : 1),
+      output,
+      stdout,
+      elapsedMs,
+    };
+    transcript.push(ran);
+    return ran;
+  } finally {
+    running.delete(run);
+  }
 }
 
 /** Like exec, but a non-zero exit is an error that carries the command's output. */

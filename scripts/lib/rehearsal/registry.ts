@@ -1,12 +1,12 @@
 // A private npm registry for the release rehearsal: Verdaccio on loopback with empty storage, no
 // uplinks (nothing is fetched from or sent to npmjs.org through it), and one user whose token
 // may publish. Stopped with its storage removed.
-import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
-import { freePort, startServerProcess, type ServerProcess } from "../server-process.js";
+import { binPath, freePort } from "@apiclients/testing";
+import { startServerProcess, type ServerProcess } from "./server-process.js";
 
 export interface Registry extends ServerProcess {
   /** With a trailing slash, as npm writes registry URLs. */
@@ -20,15 +20,6 @@ export interface Registry extends ServerProcess {
 
 /** The scope the registry serves; everything else is not its business. */
 export const SCOPE = "@apiclients";
-
-function verdaccioEntry(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("verdaccio/package.json");
-  const { bin } = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    bin: string | Record<string, string>;
-  };
-  return resolve(dirname(manifestPath), typeof bin === "string" ? bin : bin.verdaccio!);
-}
 
 function config(workDir: string): string {
   return stringify({
@@ -65,7 +56,7 @@ export async function startRegistry(): Promise<Registry> {
   const url = `http://127.0.0.1:${port}/`;
   const server = await startServerProcess({
     label: "verdaccio",
-    entry: verdaccioEntry(),
+    entry: binPath(import.meta.url, "verdaccio"),
     setup: (workDir) => {
       const configPath = join(workDir, "config.yaml");
       writeFileSync(configPath, config(workDir));

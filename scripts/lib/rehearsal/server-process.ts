@@ -1,11 +1,13 @@
 // A server run as a child process for a rehearsal (the remote cache, the npm registry): started
 // on loopback with its log in a file, ready once it answers HTTP, stopped with nothing left.
-import { spawn, type ChildProcess } from "node:child_process";
+// Starting and stopping are @apiclients/testing's process helpers; this adds the log file, the
+// readiness probe and the server's own directory.
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { startProcess, stopProcess, waitForExit } from "@apiclients/testing";
 
 export interface ServerProcess {
   pid: number;
@@ -23,8 +25,7 @@ export interface ServerProcess {
 export interface ServerProcessOptions {
   /** Names the server in errors and its temp directory. */
   label: string;
-  /** Run with our own node: a .bin shim would put a shell between us and the server, and
-   * killing the shell can leave the server running. */
+  /** The server's script, run with our own node (see binPath in @apiclients/testing). */
   entry: string;
   /** Writes what the server needs into its workDir; returns its arguments and its whole
    * environment (only what it needs, so nothing inherited changes what we test). */
@@ -35,22 +36,6 @@ export interface ServerProcessOptions {
   readyTimeoutMs?: number;
   /** "file" keeps the log in workDir (see `log()`); "inherit" shares our terminal. */
   logs?: "file" | "inherit";
-}
-
-const STOP_GRACE_MS = 5_000;
-
-/** A TCP port on `host` that nothing listens on right now. */
-export function freePort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, host, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? done(address.port) : fail(new Error("no port")),
-      );
-    });
-  });
 }
 
 /** One HTTP request without keep-alive (no pooled socket outlives it); resolves to the status. */
@@ -70,11 +55,6 @@ export function httpStatus(
   });
 }
 
-export function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => child.once("exit", () => done()));
-}
-
 /** Starts the server and resolves once it answers; on failure nothing is left running. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const workDir = mkdtempSync(join(tmpdir(), `apiclients-${options.label}-`));
@@ -84,48 +64,46 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   // on a full pipe, and log() can read it back until stop().
   const logFd = options.logs === "inherit" ? undefined : openSync(logFile, "a");
   const out = logFd ?? "inherit";
-  const child = spawn(process.execPath, [options.entry, ...args], {
+  const child = startProcess(process.execPath, [options.entry, ...args], {
     env,
     stdio: ["ignore", out, out],
   });
   if (logFd !== undefined) closeSync(logFd); // the child holds its own copy
+  const exited = waitForExit(child).then(
+    () => undefined,
+    () => undefined, // could not start: the readiness probe reports it with the log
+  );
   const log = () =>
     logFd !== undefined && existsSync(logFile) ? readFileSync(logFile, "utf8") : "";
   let stopped: Promise<void> | undefined;
   const stop = () =>
-    (stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-        await exited(child);
-        clearTimeout(timer);
-      }
-      rmSync(workDir, { recursive: true, force: true });
-    })());
+    (stopped ??= stopProcess(child).then(() => rmSync(workDir, { recursive: true, force: true })));
   try {
-    await waitUntilReady(options, child, log);
+    await waitUntilReady(options, exited, log);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { pid: child.pid!, workDir, exited: exited(child), log, stop };
+  return { pid: child.pid!, workDir, exited, log, stop };
 }
+
+const READY_POLL_MS = 100;
 
 async function waitUntilReady(
   options: ServerProcessOptions,
-  child: ChildProcess,
+  exited: Promise<void>,
   log: () => string,
 ): Promise<void> {
   const timeoutMs = options.readyTimeoutMs ?? 15_000;
   const deadline = Date.now() + timeoutMs;
   let gone = false;
-  void exited(child).then(() => (gone = true));
+  void exited.then(() => (gone = true));
   for (;;) {
     if (gone) throw new Error(`${options.label} exited before it answered:\n${log()}`);
     const status = await httpStatus(options.readyUrl).catch(() => 0);
     if (status === (options.readyStatus ?? 200)) return;
     if (Date.now() > deadline)
       throw new Error(`${options.label} did not answer within ${timeoutMs} ms:\n${log()}`);
-    await new Promise((done) => setTimeout(done, 100));
+    await sleep(READY_POLL_MS);
   }
 }

@@ -2,10 +2,9 @@
 // loopback: local storage in a directory, one bearer token, started on a free port and stopped
 // with nothing left running.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { freePort, httpStatus, startServerProcess, type ServerProcess } from "./server-process.js";
+import { join } from "node:path";
+import { binPath, freePort } from "@apiclients/testing";
+import { httpStatus, startServerProcess, type ServerProcess } from "./server-process.js";
 
 export interface RemoteCacheOptions {
   /** Bearer token turbo must send; a random one when not given. */
@@ -33,16 +32,6 @@ export interface RemoteCache extends ServerProcess {
 /** A token the server accepts and a person cannot guess. */
 export const newToken = (): string => randomBytes(24).toString("base64url");
 
-/** The package's own CLI entry (run with our node, not through a .bin shim). */
-function serverEntry(): string {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve("turborepo-remote-cache/package.json");
-  const { bin } = JSON.parse(readFileSync(manifestPath, "utf8")) as {
-    bin: Record<string, string>;
-  };
-  return resolve(dirname(manifestPath), bin["turborepo-remote-cache"]!);
-}
-
 /** Whether `token` may read artifact `hash` of `team`: 200 found, 404 absent, 401 refused. */
 export function artifactStatus(cache: RemoteCache, hash: string, team: string, token: string) {
   return httpStatus(`${cache.url}/v8/artifacts/${hash}?slug=${encodeURIComponent(team)}`, {
@@ -58,7 +47,7 @@ async function startOnce(options: RemoteCacheOptions, port: number): Promise<Rem
   let storagePath = "";
   const server = await startServerProcess({
     label: "remote-cache",
-    entry: serverEntry(),
+    entry: binPath(import.meta.url, "turborepo-remote-cache"),
     logs: options.logs,
     setup: (workDir) => {
       storagePath = options.storagePath ?? join(workDir, "artifacts");

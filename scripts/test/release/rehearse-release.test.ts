@@ -1,44 +1,24 @@
 // The release rehearsal (scripts/rehearse-release.ts), run as `pnpm release:rehearse` would run
 // it: Verdaccio on loopback, two releases from a copy of the repository, three consumer projects.
-import { spawn } from "node:child_process";
-import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { insideScratch } from "../lib/scratch.js";
-import type { Report } from "../rehearse-release.js";
+import { repoRoot, runProcess } from "@apiclients/testing";
+import { insideScratch } from "../../lib/rehearsal/scratch.js";
+import type { Report } from "../../rehearse-release.js";
 
-const repo = resolve(__dirname, "../..");
 const MINUTES = 60_000;
 // About 70 s on a 2-core machine (plus a minute to install Chromium on a fresh one); the budget
 // leaves room for a busy CI runner.
 const BUDGET_MS = 8 * MINUTES;
+/** Past the budget less this, the CLI is stopped and given this long to clean up. */
+const CLEANUP_MS = 15_000;
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  elapsedMs: number;
-}
-
-/** Runs the CLI; kills it (it then stops its servers and removes its copies) past the budget. */
-function rehearse(): Promise<Outcome> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/rehearse-release.ts", "--json"],
-      { cwd: repo },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGTERM"), BUDGET_MS - 15_000);
-    child.once("error", fail);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr, elapsedMs: Math.round(performance.now() - started) });
-    });
-  });
+/** Runs the CLI; stops it (it then stops its servers and removes its copies) past the budget. */
+function rehearse() {
+  return runProcess(
+    process.execPath,
+    ["--import", "tsx", "scripts/rehearse-release.ts", "--json"],
+    { cwd: repoRoot, timeoutMs: BUDGET_MS - CLEANUP_MS, graceMs: CLEANUP_MS },
+  ).finished;
 }
 
 const PACKAGES = [
@@ -56,7 +36,7 @@ describeOutside("releasing to a real registry and installing from it", () => {
     "publishes every package, serves three kinds of consumer, and ships a spec change's new operations",
     async () => {
       const outcome = await rehearse();
-      const context = `exit ${outcome.code} after ${outcome.elapsedMs} ms\n${outcome.stderr}`;
+      const context = `exit ${outcome.code ?? outcome.signal} after ${outcome.elapsedMs} ms\n${outcome.stderr}`;
       expect({ code: outcome.code, context }).toEqual({ code: 0, context });
       const report = JSON.parse(outcome.stdout) as Report;
       console.log(`release rehearsal: ${outcome.elapsedMs} ms\n${outcome.stderr}`);

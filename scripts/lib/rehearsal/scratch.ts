@@ -4,11 +4,8 @@ import { execFileSync, type ExecFileSyncOptions } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-
-/** The checkout we are in (works from ESM under tsx and from CommonJS under jest alike). */
-export const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], {
-  encoding: "utf8",
-}).trim();
+import { repoRoot } from "@apiclients/testing";
+import { tail } from "./exec.js";
 
 export interface Scratch {
   dir: string;
@@ -40,15 +37,23 @@ export function scratchCopy(label: string): Scratch {
     CI: "true",
     APICLIENTS_SCRATCH: "1",
   };
-  const run: Scratch["run"] = (command, args, options = {}) =>
-    execFileSync(command, args, {
-      cwd: dir,
-      env,
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "pipe"],
-      ...options,
-    }) as string;
+  const run: Scratch["run"] = (command, args, options = {}) => {
+    try {
+      return execFileSync(command, args, {
+        cwd: dir,
+        env,
+        encoding: "utf8",
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ["ignore", "pipe", "pipe"],
+        ...options,
+      }) as string;
+    } catch (error) {
+      // execFileSync's message carries stderr only, and turbo and jest say what failed on stdout.
+      const { stdout } = error as { stdout?: string | Buffer };
+      if (stdout) (error as Error).message += `\n${tail(String(stdout), 80)}`;
+      throw error;
+    }
+  };
   // A git repository of its own, so "the committed spec" means this copy's HEAD.
   run("git", ["init", "-q"]);
   run("git", ["add", "-A"]);

@@ -1,10 +1,10 @@
 // The remote cache rehearsal behind `pnpm cache:rehearse`: two clean copies of this repository
 // share one server; the first builds and uploads, the second must be a full remote hit with
 // identical dist/ output, and a wrong token must get nothing. The token must appear nowhere.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { binPath, runProcess, type Running } from "@apiclients/testing";
 import { artifactStatus, newToken, startRemoteCache, type RemoteCache } from "./remote-cache.js";
 import { scratchCopy, type Scratch } from "./scratch.js";
 
@@ -13,8 +13,8 @@ export interface RehearsalHooks {
   progress(line: string): void;
   /** Work to undo when the CLI stops, in reverse order. */
   defer(cleanup: () => unknown): void;
-  /** The turbo process running now (killed on Ctrl-C), or undefined. */
-  track(child: ChildProcess | undefined): void;
+  /** The turbo run in progress (stopped on Ctrl-C), or undefined. */
+  track(run: Running | undefined): void;
   /** True once Ctrl-C was pressed: a turbo run ending then is not a result. */
   interrupted(): boolean;
 }
@@ -88,30 +88,28 @@ function turboEnv(dir: string, cache: RemoteCache, token: string, team: string) 
 }
 
 /** `turbo run build --summarize` in a copy; resolves with its output and run summary. */
-function turboBuild(dir: string, env: NodeJS.ProcessEnv, cacheFlag: string): Promise<TurboRun> {
+async function turboBuild(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  cacheFlag: string,
+): Promise<TurboRun> {
   const runs = join(dir, ".turbo/runs");
   rmSync(runs, { recursive: true, force: true });
   const args = ["run", "build", "--summarize", `--cache=${cacheFlag}`, "--output-logs=errors-only"];
-  return new Promise((done, fail) => {
-    const child = spawn(join(dir, "node_modules/.bin/turbo"), args, { cwd: dir, env });
-    hooks.track(child);
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => chunks.push(c));
-    child.stderr.on("data", (c: Buffer) => chunks.push(c));
-    child.once("error", fail);
-    child.once("close", (code) => {
-      hooks.track(undefined);
-      if (hooks.interrupted()) return fail(new Error("interrupted"));
-      const files = existsSync(runs) ? readdirSync(runs).filter((f) => f.endsWith(".json")) : [];
-      const summaryText = files[0] ? readFileSync(join(runs, files[0]), "utf8") : "";
-      done({
-        code: code ?? 1,
-        output: Buffer.concat(chunks).toString("utf8"),
-        summaryText,
-        summary: summaryText ? (JSON.parse(summaryText) as RunSummary) : undefined,
-      });
-    });
-  });
+  // The copy's own turbo, with our node; its own process group, so stopping it stops its tasks.
+  const turbo = binPath(join(dir, "package.json"), "turbo");
+  const run = runProcess(process.execPath, [turbo, ...args], { cwd: dir, env, group: true });
+  hooks.track(run);
+  const { code, output } = await run.finished.finally(() => hooks.track(undefined));
+  if (hooks.interrupted()) throw new Error("interrupted");
+  const files = existsSync(runs) ? readdirSync(runs).filter((f) => f.endsWith(".json")) : [];
+  const summaryText = files[0] ? readFileSync(join(runs, files[0]), "utf8") : "";
+  return {
+    code: code ?? 1,
+    output,
+    summaryText,
+    summary: summaryText ? (JSON.parse(summaryText) as RunSummary) : undefined,
+  };
 }
 
 function facts(run: TurboRun): RunFacts {

@@ -1,44 +1,29 @@
 // The remote cache rehearsal (scripts/remote-cache.ts rehearse), run as `pnpm cache:rehearse`
 // would run it: a real server, two clean copies of the repository, three turbo builds.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
 import { describe, expect, it } from "@jest/globals";
-import { insideScratch } from "../lib/scratch.js";
-import type { Report } from "../lib/remote-cache-rehearsal.js";
+import { repoRoot, runProcess } from "@apiclients/testing";
+import { insideScratch } from "../../lib/rehearsal/scratch.js";
+import type { Report } from "../../lib/rehearsal/remote-cache-rehearsal.js";
 
-const repo = resolve(__dirname, "../..");
 const MINUTES = 60_000;
 // About 35 s on a 2-core machine; the budget leaves room for a busy CI runner.
 const BUDGET_MS = 3 * MINUTES;
+/** Past the budget less this, the CLI is stopped and given this long to clean up. */
+const CLEANUP_MS = 10_000;
 
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  elapsedMs: number;
-}
-
-/** Runs the CLI; kills it (it then stops its server and removes its copies) past the budget. */
-function rehearse(token: string): Promise<Outcome> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "scripts/remote-cache.ts", "rehearse", "--json"],
-      { cwd: repo, env: { ...process.env, TURBO_TOKEN: token } },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill("SIGTERM"), BUDGET_MS - 10_000);
-    child.once("error", fail);
-    child.once("close", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr, elapsedMs: Math.round(performance.now() - started) });
-    });
-  });
+/** Runs the CLI; stops it (it then stops its server and removes its copies) past the budget. */
+function rehearse(token: string) {
+  return runProcess(
+    process.execPath,
+    ["--import", "tsx", "scripts/remote-cache.ts", "rehearse", "--json"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, TURBO_TOKEN: token },
+      timeoutMs: BUDGET_MS - CLEANUP_MS,
+      graceMs: CLEANUP_MS,
+    },
+  ).finished;
 }
 
 // Inside a scratch copy this file must not run again (it would copy the copy, and so on).
@@ -51,7 +36,7 @@ describeOutside("a self-hosted remote cache shared by two clean checkouts", () =
       // A token we know, so we can check the rehearsal never prints it.
       const token = randomBytes(24).toString("base64url");
       const outcome = await rehearse(token);
-      const context = `exit ${outcome.code} after ${outcome.elapsedMs} ms\n${outcome.stderr}`;
+      const context = `exit ${outcome.code ?? outcome.signal} after ${outcome.elapsedMs} ms\n${outcome.stderr}`;
       expect({ code: outcome.code, context }).toEqual({ code: 0, context });
       const report = JSON.parse(outcome.stdout) as Report;
       console.log(`remote cache rehearsal: ${outcome.elapsedMs} ms\n${outcome.stderr}`);

@@ -2,7 +2,7 @@
 // $refs on both sides so that moving a schema into components is not mistaken for a change.
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { apiCompare } from "api-smart-diff";
-import type { OpenApiDocument } from "./spec.js";
+import type { OpenApiDocument } from "../codegen/spec.js";
 
 export type Bump = "major" | "minor" | "patch";
 

@@ -1,6 +1,6 @@
 // Specs the rehearsals and benchmarks use besides specs/ (see scripts/fixtures/README.md).
 import { join } from "node:path";
-import { repoRoot } from "./scratch.js";
+import { repoRoot } from "@apiclients/testing";
 
 /** Ampersand's full public API: 82 operations where specs/ampersand.yaml has one. */
 export const AMPERSAND_FULL_SPEC = join(repoRoot, "scripts/fixtures/ampersand-full.openapi.json");

@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { ProviderEntry } from "./manifest.js";
+import type { ProviderEntry } from "../codegen/manifest.js";
 
 export const RELEASED_DIR = "specs/.released";
 
