@@ -1,25 +1,18 @@
-export {
-  createApiClient,
-  DEFAULT_TIMEOUT_MS,
-  type ClientOptions,
-  type FetchLike,
-} from "./client.js";
-export { ClientConfigError } from "./config-error.js";
-export type { HeaderInit } from "./headers.js";
-export { PathParameterError } from "./path-params.js";
+// @apiclients/core: the runtime every provider package shares.
+export { createApiClient } from "./client.js";
+export { DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
+export type { FetchLike } from "./transport.js";
+export type { HeaderInit } from "./credentials.js";
 export type { CredentialPlacement, ProviderConfig } from "./provider.js";
-export { DEFAULT_RETRY, type RetryOptions } from "./retry-policy.js";
-
-// What a client's users handle, re-exported so every provider package offers it with one line.
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
+export { ClientConfigError } from "./config-error.js";
+export { PathParameterError } from "./path-params.js";
 export {
   AbortError,
   ConnectionError,
-  isProblemError,
+  InvalidResponseError,
   isTransportError,
-  ProblemError,
+  RedirectError,
   TimeoutError,
   TransportError,
-  unwrap,
-  type ApiProblem,
-  type Problem,
-} from "@apiclients/problem";
+} from "./transport-errors.js";

@@ -1,68 +1,59 @@
-// When to send a request again, and how long to wait first.
-import { isRetryableStatus } from "@apiclients/problem";
+// When to send a request again, and how long to wait first. The one home of these rules: the
+// transport asks this module after every failed attempt.
+import type { ProblemError } from "@apiclients/problem";
 
 /** Methods that may be repeated without changing the outcome (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
-export interface RetryOptions {
+/** The retry options of a client, named as in ClientOptions. */
+export interface RetryPolicy {
   /** Retries after the first attempt; 0 turns retrying off. */
   maxRetries: number;
   /** Also retry POST and PATCH, which may not be safe to repeat. */
   retryNonIdempotent: boolean;
   /** First backoff delay; each retry doubles it. */
-  initialDelayMs: number;
+  retryDelayMs: number;
   /** Cap on a backoff delay. */
-  maxDelayMs: number;
+  maxRetryDelayMs: number;
   /** A server asking to wait longer than this is not waited for: the error is returned at once. */
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = {
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   maxRetries: 2,
   retryNonIdempotent: false,
-  initialDelayMs: 500,
-  maxDelayMs: 8_000,
+  retryDelayMs: 500,
+  maxRetryDelayMs: 8_000,
   maxRetryAfterMs: 60_000,
 };
 
-export function retriesFor(method: string, options: RetryOptions): number {
-  return options.retryNonIdempotent || IDEMPOTENT.has(method) ? options.maxRetries : 0;
-}
-
-/** Exponential backoff with a cap, less up to 25% jitter so clients that failed together spread out. */
-export function backoffDelay(
-  retry: number,
-  options: RetryOptions,
-  random: () => number = Math.random,
-): number {
-  const base = Math.min(options.initialDelayMs * 2 ** retry, options.maxDelayMs);
-  return Math.round(base * (1 - 0.25 * random()));
-}
-
-export interface ServerAdvice {
-  status: number;
-  /** The problem body's `retryable`, if it had one. */
-  retryable?: boolean;
-  /** When the server said to try again (body `retryAfter`, Retry-After, retry-after-ms). */
-  retryAfter?: Date;
+/** How many retries a request of this method may have. */
+export function retriesFor(method: string, policy: RetryPolicy): number {
+  return policy.retryNonIdempotent || IDEMPOTENT.has(method) ? policy.maxRetries : 0;
 }
 
 /**
- * How long to wait before retrying a response, or undefined to return it as it is. The server's
- * word wins: `retryable: false` stops, `retryable: true` retries whatever the status, and its
- * delay is used when it gives one, unless that delay is beyond maxRetryAfterMs.
+ * The wait before retry number `retry + 1` after a failure without an answer: exponential, capped,
+ * less up to 25% jitter so clients that failed together spread out.
  */
-export function delayForResponse(
-  advice: ServerAdvice,
+export function backoffDelay(retry: number, policy: RetryPolicy): number {
+  const base = Math.min(policy.retryDelayMs * 2 ** retry, policy.maxRetryDelayMs);
+  return Math.round(base * (1 - 0.25 * Math.random()));
+}
+
+/**
+ * How long to wait before retrying an error answer, or undefined to return it as it is. The
+ * server's word wins: its `retryable` (else the status) decides whether, its Retry-After or
+ * `retryAfter` when, unless that is beyond maxRetryAfterMs. "Retry at once" (Retry-After: 0, or a
+ * time already past) is no reason to skip the backoff, so a server cannot make a client hammer it.
+ */
+export function delayAfterAnswer(
+  answer: ProblemError,
   retry: number,
-  options: RetryOptions,
-  now = Date.now(),
+  policy: RetryPolicy,
 ): number | undefined {
-  const retryable = advice.retryable ?? isRetryableStatus(advice.status);
-  if (!retryable || advice.status < 400) return undefined;
-  if (advice.retryAfter) {
-    const wait = Math.max(0, advice.retryAfter.getTime() - now);
-    return wait > options.maxRetryAfterMs ? undefined : wait;
-  }
-  return backoffDelay(retry, options);
+  if (!answer.retryable || answer.status < 400) return undefined;
+  const wait = answer.retryAfter === undefined ? 0 : answer.retryAfter.getTime() - Date.now();
+  if (wait > policy.maxRetryAfterMs) return undefined;
+  return wait > 0 ? wait : backoffDelay(retry, policy);
 }

@@ -135,21 +135,76 @@ describe("bad options", () => {
     );
   });
 
-  it("refuses a base URL that is not absolute http(s), without echoing user:password", () => {
+  it("refuses a base URL that is not absolute http(s)", () => {
     expect(() => createApiClient(split, { baseUrl: "/v1" })).toThrow(
       "baseUrl: is not an absolute URL",
     );
     expect(() => createApiClient(split, { baseUrl: "ftp://x" })).toThrow(
       "baseUrl: must be http or https, got ftp:",
     );
-    const error = (() => {
-      try {
-        createApiClient(split, { baseUrl: "ftp://user:hunter2@x" });
-      } catch (e) {
-        return e as Error;
-      }
-    })();
-    expect(error?.message).not.toContain("hunter2");
+  });
+
+  it("refuses a base URL with a user name or password, without echoing it", () => {
+    for (const baseUrl of ["https://user:hunter22@api.example.com", "https://hunter22@x.test"]) {
+      const error = (() => {
+        try {
+          createApiClient(split, { baseUrl });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(ClientConfigError);
+      expect(error?.message).toMatch(/^baseUrl: must not contain a user name or password/);
+      expect(error?.message).not.toContain("hunter22");
+    }
+  });
+
+  it("refuses credentials over plain http to another machine, unless allowInsecureConnection", async () => {
+    for (const credential of [{ apiKey: "k".repeat(10) }, { headers: { Cookie: "sid=1" } }]) {
+      expect(() =>
+        createApiClient(split, { ...credential, baseUrl: "http://api.example.com" }),
+      ).toThrow(/^baseUrl: is plain http to a host other than this machine/);
+    }
+    const allowed = await sent(split, {
+      apiKey: "k".repeat(10),
+      baseUrl: "http://api.example.com",
+      allowInsecureConnection: true,
+    });
+    expect(allowed.url).toBe("http://api.example.com/things/t1");
+    // Loopback never leaves the machine; no credential, nothing to protect.
+    for (const baseUrl of ["http://127.0.0.1:8080", "http://localhost:3000", "http://[::1]:80"])
+      expect(() => createApiClient(split, { apiKey: "k".repeat(10), baseUrl })).not.toThrow();
+    expect((await sent(split, { baseUrl: "http://api.example.com" })).url).toBe(
+      "http://api.example.com/things/t1",
+    );
+  });
+
+  it("refuses a per-call base URL that would send a credential over plain http", async () => {
+    const stub = recordingFetch(() => new Response(null, { status: 204 }));
+    const client = createApiClient<paths>(split, { apiKey: "k".repeat(10), fetch: stub.fetch });
+    const error = await client
+      .DELETE("/things/{id}", { params: { path: { id: "t1" } }, baseUrl: "http://evil.example" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientConfigError);
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it("refuses options of the wrong type, naming them", () => {
+    expect(() => createApiClient(split, { maxRetries: 1.5 })).toThrow(
+      "maxRetries: must be an integer ≥ 0, got 1.5",
+    );
+    expect(() => createApiClient(split, { timeoutMs: 0 })).toThrow(
+      "timeoutMs: must be a number ≥ 1, got 0",
+    );
+    expect(() => createApiClient(split, { retryDelayMs: "5" as never })).toThrow(
+      "retryDelayMs: must be a number ≥ 0, got string",
+    );
+    expect(() => createApiClient(split, { retryDelayMs: 100, maxRetryDelayMs: 10 })).toThrow(
+      "maxRetryDelayMs: must be at least retryDelayMs",
+    );
+    expect(() => createApiClient(split, { allowInsecureConnection: "yes" as never })).toThrow(
+      "allowInsecureConnection: must be true or false, got string",
+    );
   });
 });
 

@@ -5,14 +5,15 @@
 // without backoff. So the outcome is the same on an idle machine and a loaded one.
 import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
 import { answer, startScriptedServer, type ScriptedServer, type Step } from "@apiclients/testing";
+import { isProblemError, unwrap } from "@apiclients/problem";
 import {
   AbortError,
   ConnectionError,
-  isProblemError,
+  createApiClient,
   TimeoutError,
-  unwrap,
-} from "@apiclients/problem";
-import { createApiClient, type ClientOptions, type ProviderConfig } from "../src/index.js";
+  type ClientOptions,
+  type ProviderConfig,
+} from "../src/index.js";
 
 interface paths {
   "/things/{id}": {
@@ -146,11 +147,31 @@ describe("with a fake clock", () => {
       expect((await call).response.status).toBe(204);
     });
 
+    it("still backs off when the server says to retry at once, or at a time already past", async () => {
+      jest.spyOn(Math, "random").mockReturnValue(0);
+      const past = new Date(Date.now() - 60_000).toUTCString();
+      for (const headers of <Array<Record<string, string>>>[
+        { "retry-after": "0" },
+        { "retry-after": past },
+        { "retry-after-ms": "0" },
+      ]) {
+        const { client, attempts } = inProcess([json(503, {}, headers), noContent], {
+          retryDelayMs: 400,
+        });
+        const call = client.DELETE("/things/{id}", { params });
+        await jest.advanceTimersByTimeAsync(399);
+        expect(attempts).toHaveLength(1);
+        await jest.advanceTimersByTimeAsync(1);
+        expect((await call).response.status).toBe(204);
+      }
+    });
+
     it("backs off exponentially, with jitter, up to the cap", async () => {
       jest.spyOn(Math, "random").mockReturnValue(0);
       const { client, attempts } = inProcess([json(503, {})], {
         maxRetries: 4,
-        retryDelay: { initialMs: 100, maxMs: 300 },
+        retryDelayMs: 100,
+        maxRetryDelayMs: 300,
       });
       const call = client.DELETE("/things/{id}", { params });
       await jest.advanceTimersByTimeAsync(10_000);
@@ -162,7 +183,7 @@ describe("with a fake clock", () => {
       jest.spyOn(Math, "random").mockReturnValue(0.999_999);
       const jittered = inProcess([json(503, {})], {
         maxRetries: 1,
-        retryDelay: { initialMs: 100 },
+        retryDelayMs: 100,
       });
       const again = jittered.client.DELETE("/things/{id}", { params });
       await jest.advanceTimersByTimeAsync(10_000);
@@ -252,7 +273,7 @@ describe("with a fake clock", () => {
       jest.spyOn(Math, "random").mockReturnValue(0);
       const { client, attempts } = inProcess([hang, noContent], {
         timeoutMs: 200,
-        retryDelay: { initialMs: 50 },
+        retryDelayMs: 50,
       });
       const call = client.DELETE("/things/{id}", { params });
       await jest.advanceTimersByTimeAsync(250);
@@ -372,11 +393,15 @@ async function overLoopback(steps: Step[], options: ClientOptions = {}) {
   const client = createApiClient<paths>(provider, {
     baseUrl: server.url,
     apiKey: "test-key-123456",
-    retryDelay: { initialMs: 0, maxMs: 0 },
+    retryDelayMs: 0,
+    maxRetryDelayMs: 0,
     ...options,
   });
   return { client, server };
 }
+
+/** Cuts the connection as soon as the request has arrived: no status, no headers. */
+const resetBeforeAnswer: Step = (req) => req.socket.destroy();
 
 /** A step that never answers, and a promise that settles when a request reaches it. */
 function held() {
@@ -386,9 +411,9 @@ function held() {
 }
 
 describe("over loopback", () => {
-  it("retries a connection reset mid-response, then succeeds", async () => {
+  it("retries a connection reset before the answer, then succeeds", async () => {
     const { client, server } = await overLoopback([
-      answer.resetMidBody(),
+      resetBeforeAnswer,
       answer.json(200, { ok: true }),
     ]);
     const { data } = await client.GET("/things/{id}", { params });
@@ -397,7 +422,7 @@ describe("over loopback", () => {
   });
 
   it("gives up after maxRetries and reports a connection error with its cause", async () => {
-    const { client, server } = await overLoopback([answer.resetMidBody()], { maxRetries: 2 });
+    const { client, server } = await overLoopback([resetBeforeAnswer], { maxRetries: 2 });
     const error = await failureOf(client.GET("/things/{id}", { params }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as ConnectionError).attempts).toBe(3);
@@ -406,6 +431,26 @@ describe("over loopback", () => {
       /^GET http:\/\/127\.0\.0\.1:\d+\/things\/t1 failed: could not get a response .* after 3 attempts$/,
     );
     expect(server.hits).toHaveLength(3);
+  });
+
+  it("retries an error answer whose body breaks off, then succeeds", async () => {
+    const brokenError: Step = (_req, res) => {
+      res.writeHead(503, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"title":');
+      res.once("finish", () => res.socket?.destroy());
+      res.end();
+    };
+    const { client, server } = await overLoopback([brokenError, answer.json(200, { ok: true })]);
+    expect((await client.GET("/things/{id}", { params })).data).toEqual({ ok: true });
+    expect(server.hits).toHaveLength(2);
+  });
+
+  it("streams a successful answer, so a break in its body reaches the caller, not a retry", async () => {
+    const { client, server } = await overLoopback([answer.resetMidBody(), answer.json(200, {})]);
+    const error = await failureOf(client.GET("/things/{id}", { params }));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("UND_ERR_SOCKET");
+    expect(server.hits).toHaveLength(1);
   });
 
   it("sends the same request afresh on every attempt, body included", async () => {
@@ -429,7 +474,7 @@ describe("over loopback", () => {
     const client = createApiClient<paths>(provider, {
       baseUrl: url,
       maxRetries: 1,
-      retryDelay: { initialMs: 0 },
+      retryDelayMs: 0,
     });
     const error = await failureOf(client.DELETE("/things/{id}", { params }));
     expect(error).toBeInstanceOf(ConnectionError);

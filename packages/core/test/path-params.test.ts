@@ -134,7 +134,7 @@ describe("path parameters", () => {
     expect(stub.requests).toHaveLength(0);
   });
 
-  it("take numbers, and refuse non-finite numbers and objects", async () => {
+  it("take numbers, and refuse non-finite numbers, functions and symbols", async () => {
     const stub = recordingFetch(() => new Response(null, { status: 204 }));
     const client = createApiClient<paths>(provider, { fetch: stub.fetch });
     await client.DELETE(PATH, { params: { path: { projectIdOrName: 42 as never, keyId: "k" } } });
@@ -146,5 +146,95 @@ describe("path parameters", () => {
       expect(error).toBeInstanceOf(PathParameterError);
     }
     expect(stub.requests).toHaveLength(1);
+  });
+});
+
+// Every OpenAPI path style, with the same parameter, in a template with a fixed segment after it.
+const STYLES = ["{x}", "{x*}", "{.x}", "{.x*}", "{;x}", "{;x*}"] as const;
+
+/** Sends /a/<placeholder>/b with `value` for x, through a client that records what it sends. */
+async function styled(placeholder: string, value: unknown) {
+  const stub = recordingFetch(() => new Response(null, { status: 204 }));
+  const client = createApiClient<Record<string, never>>(provider, {
+    fetch: stub.fetch,
+    maxRetries: 0,
+  });
+  const error = await client
+    .request(
+      "get" as never,
+      `/a/${placeholder}/b` as never,
+      { params: { path: { x: value } } } as never,
+    )
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  return { error, requests: stub.requests };
+}
+
+// Object keys and strings made of what moves a URL around: slashes, dots, percent signs, ?, #.
+const hostileText = fc.oneof(
+  fc.string({
+    unit: fc.constantFrom(".", "/", "\\", "%", "2", "e", "?", "#", ";", ",", "=", "a"),
+    maxLength: 6,
+  }),
+  fc.constantFrom("/../../../admin/x", "..", ".", "", "%2e%2e", "a/b", "?x=1", "#f"),
+);
+const hostileJson = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.jsonValue(),
+    hostileText,
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(hostileText, tie("value"), { maxKeys: 3 }),
+  ),
+})).value;
+
+describe("path parameters of any JSON type, in every style", () => {
+  it("land in exactly one segment of their own, or are refused before sending", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...STYLES), hostileJson, async (placeholder, value) => {
+        const { error, requests } = await styled(placeholder, value);
+        if (error !== undefined) {
+          expect(error).toBeInstanceOf(PathParameterError);
+          expect((error as PathParameterError).parameter).toBe("x");
+          expect(requests).toHaveLength(0);
+          return;
+        }
+        const url = new URL(requests[0]!.url);
+        expect(url.origin).toBe("https://api.example.com");
+        expect(url.search).toBe("");
+        const segments = url.pathname.split("/");
+        expect(segments).toHaveLength(5);
+        expect([segments[0], segments[1], segments[2], segments[4]]).toEqual(["", "v1", "a", "b"]);
+        expect(["", ".", ".."]).not.toContain(segments[3]);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("are sent, not refused, when they are ordinary values", async () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9_-]{1,8}$/);
+    const scalar = fc.oneof(word, fc.integer(), fc.boolean());
+    const ordinary = fc.oneof(
+      scalar,
+      fc.array(scalar, { minLength: 1, maxLength: 3 }),
+      fc.dictionary(word, scalar, { minKeys: 1, maxKeys: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...STYLES), ordinary, async (placeholder, value) => {
+        const { error, requests } = await styled(placeholder, value);
+        expect(error).toBeUndefined();
+        expect(requests).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("encode object keys as well as values (openapi-fetch's own serializer does not)", async () => {
+    const { requests } = await styled("{x}", { "/../../../admin/x": "y" });
+    expect(requests[0]!.url).toBe("https://api.example.com/v1/a/%2F..%2F..%2F..%2Fadmin%2Fx,y/b");
+    const exploded = await styled("{;x*}", { "k/1": "v;2" });
+    expect(exploded.requests[0]!.url).toBe("https://api.example.com/v1/a/;k%2F1=v%3B2/b");
   });
 });

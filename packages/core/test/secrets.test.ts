@@ -3,8 +3,13 @@
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { answer, startScriptedServer, type ScriptedServer } from "@apiclients/testing";
-import { ConnectionError, isProblemError, unwrap } from "@apiclients/problem";
-import { createApiClient, type ClientOptions, type ProviderConfig } from "../src/index.js";
+import { isProblemError, unwrap } from "@apiclients/problem";
+import {
+  ConnectionError,
+  createApiClient,
+  type ClientOptions,
+  type ProviderConfig,
+} from "../src/index.js";
 
 interface paths {
   "/things/{id}": {
@@ -111,6 +116,24 @@ describe("secrets", () => {
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain("ECONNRESET");
     expectNoSecrets(error);
+  });
+
+  it("are blanked out of any error a fetch implementation throws, TypeError or not", async () => {
+    const leakyFetch = async (request: Request): Promise<Response> => {
+      throw new Error(`proxy refused ${request.headers.get("x-api-key")}`);
+    };
+    const error = await failWith({ apiKey: API_KEY, fetch: leakyFetch });
+    expect(error).toBeInstanceOf(ConnectionError);
+    expectNoSecrets(error);
+    // An error that mentions no credential stays the caller's own, as openapi-fetch passes it.
+    const own = new Error("custom transport refused");
+    const passed = await failWith({
+      apiKey: API_KEY,
+      fetch: async () => {
+        throw own;
+      },
+    });
+    expect(passed).toBe(own);
   });
 
   it("never reach a ClientConfigError", () => {

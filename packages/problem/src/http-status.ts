@@ -33,3 +33,14 @@ export function reasonPhrase(status: number | undefined, statusText?: string): s
 export function isHttpStatus(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 100 && value <= 599;
 }
+
+/**
+ * Statuses worth retrying when the server does not say otherwise: a timeout, a rate limit, and
+ * the server errors that are passing by nature. 501 Not Implemented and 505 HTTP Version Not
+ * Supported will answer the same way every time, so they are not retried.
+ */
+const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE.has(status);
+}

@@ -1,6 +1,7 @@
 import { isHttpStatus, reasonPhrase } from "./http-status.js";
 import { parseRfc3339 } from "./rfc3339.js";
-import type { ApiProblem, ParsedProblem, ProblemContext } from "./types.js";
+import { truncate } from "./text.js";
+import type { ApiProblem, ParsedProblem, ProblemContext, ProblemOptions } from "./types.js";
 
 type Check = (value: unknown) => boolean;
 
@@ -37,7 +38,43 @@ const MEMBER_CHECKS: ReadonlyMap<string, Check> = new Map(
 // Keys that, copied onto an object, would reach its prototype.
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/**
+ * Bounds on what a problem keeps. JSON.parse reads any depth, but JSON.stringify,
+ * structuredClone and util.inspect recurse, so a member nested 100,000 levels deep would make
+ * logging the error throw; a 50 MB string would make a 50 MB log line; and an object passed in
+ * (not parsed from JSON) may share or cycle references, which a copy would multiply. Deeper
+ * parts, and everything past a budget, become TRUNCATED; long strings are cut.
+ */
+export const MAX_MEMBER_DEPTH = 32;
+export const MAX_STRING_LENGTH = 8_192;
+const MAX_VALUES = 10_000;
+const MAX_CHARACTERS = 1_000_000;
+export const TRUNCATED = "[truncated]";
+
 const MAX_TEXT_DETAIL = 300;
+
+interface Budget {
+  values: number;
+  characters: number;
+}
+
+/** A plain copy of JSON-like data, within the bounds above, without prototype-reaching keys. */
+function boundedCopy(value: unknown, depth: number, budget: Budget): unknown {
+  if (typeof value === "string") {
+    const kept = truncate(value, Math.min(MAX_STRING_LENGTH, Math.max(budget.characters, 1)));
+    budget.characters -= kept.length;
+    return budget.characters < 0 ? TRUNCATED : kept;
+  }
+  if (value === null || typeof value !== "object") return value;
+  if (depth === 0 || --budget.values < 0) return TRUNCATED;
+  if (Array.isArray(value)) return value.map((item) => boundedCopy(item, depth - 1, budget));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (!UNSAFE_KEYS.has(key))
+      copy[key] = boundedCopy((value as Record<string, unknown>)[key], depth - 1, budget);
+  }
+  return copy;
+}
 
 /** Resolves a relative URI reference against the response URL; leaves it as is otherwise. */
 function resolveReference(reference: string, base: string | undefined): string {
@@ -51,14 +88,15 @@ function resolveReference(reference: string, base: string | undefined): string {
 
 /** A readable one-line summary of a non-JSON body, such as a proxy's HTML error page. */
 function summarizeText(text: string): string | undefined {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
-  const plain = (title ?? text)
+  // Only the start matters for a summary; a regular expression over megabytes would not.
+  const head = text.slice(0, 65_536);
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(head)?.[1];
+  const plain = (title ?? head)
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]*>/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (plain === "") return undefined;
-  return plain.length > MAX_TEXT_DETAIL ? `${plain.slice(0, MAX_TEXT_DETAIL - 1)}…` : plain;
+  return plain === "" ? undefined : truncate(plain, MAX_TEXT_DETAIL);
 }
 
 function decodeBytes(body: ArrayBuffer | ArrayBufferView): string {
@@ -68,12 +106,11 @@ function decodeBytes(body: ArrayBuffer | ArrayBufferView): string {
   return new TextDecoder("utf-8", { fatal: false }).decode(view);
 }
 
-function fromText(text: string): Record<string, unknown> {
+function fromText(text: string): unknown {
   const trimmed = text.trim();
   if (trimmed.startsWith("{")) {
     try {
-      const json: unknown = JSON.parse(trimmed);
-      if (isPlainObject(json)) return json;
+      return JSON.parse(trimmed) as unknown;
     } catch {
       // not JSON after all: treat it as text
     }
@@ -82,36 +119,33 @@ function fromText(text: string): Record<string, unknown> {
   return detail === undefined ? {} : { detail };
 }
 
-/**
- * Bounds on extension members. JSON.parse reads any depth, but JSON.stringify, structuredClone
- * and util.inspect recurse, so a member nested 100,000 levels deep would make logging the error
- * throw; and an object passed in (not parsed from JSON) may share or cycle references, which a
- * copy would multiply. Deeper parts, and everything past the budget, become TRUNCATED.
- */
-export const MAX_MEMBER_DEPTH = 32;
-const MAX_COPIED_VALUES = 10_000;
-export const TRUNCATED = "[truncated]";
+/** The body as an object of members: parsed from text or bytes, else taken as it is. */
+function membersOf(body: unknown): Record<string, unknown> {
+  let value = body;
+  if (typeof value === "string") value = fromText(value);
+  else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value))
+    value = fromText(decodeBytes(value));
+  return isPlainObject(value) ? value : {};
+}
 
-/** A plain copy of JSON-like data, without unsafe keys, nested at most `depth` more levels. */
-function boundedCopy(value: unknown, depth: number, budget: { left: number }): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (depth === 0 || --budget.left < 0) return TRUNCATED;
-  if (Array.isArray(value)) return value.map((item) => boundedCopy(item, depth - 1, budget));
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (!UNSAFE_KEYS.has(key))
-      copy[key] = boundedCopy((value as Record<string, unknown>)[key], depth - 1, budget);
+/** The provider's own reading of its body, if it has one and it does not fail. */
+function mappedMembers(body: unknown, options: ProblemOptions): Record<string, unknown> {
+  if (!options.toProblem) return {};
+  try {
+    const mapped = options.toProblem(body);
+    return isPlainObject(mapped) ? mapped : {};
+  } catch {
+    return {}; // a mapper that throws on a body it did not expect is no reason to lose the error
   }
-  return copy;
 }
 
 /** Copies the members of a body, dropping wrong-typed known members and unsafe keys. */
-function copyMembers(body: Record<string, unknown>): ApiProblem {
+function copyMembers(members: Record<string, unknown>): ApiProblem {
   const problem: ApiProblem = {};
-  const budget = { left: MAX_COPIED_VALUES };
-  for (const key of Object.keys(body)) {
+  const budget: Budget = { values: MAX_VALUES, characters: MAX_CHARACTERS };
+  for (const key of Object.keys(members)) {
     if (UNSAFE_KEYS.has(key)) continue;
-    const value = body[key];
+    const value = members[key];
     // A Map, not an object: a member named "valueOf" or "toString" must not find Object.prototype's.
     const check = MEMBER_CHECKS.get(key);
     if (check && !check(value)) continue;
@@ -122,35 +156,21 @@ function copyMembers(body: Record<string, unknown>): ApiProblem {
 
 /**
  * Turns any error body into an ApiProblem: an RFC 9457 object (application/problem+json or
- * application/json), Basic's `{ error, message }` or `{ error }`, a string such as a proxy's
- * HTML page, bytes, or nothing at all. Never throws.
+ * application/json), a JSON string or bytes, a string such as a proxy's HTML page, or nothing at
+ * all. A provider whose errors have another shape describes them with `options.toProblem`.
+ * Never throws.
  */
-export function parseProblem(body: unknown, ctx: ProblemContext = {}): ParsedProblem {
-  let source: Record<string, unknown>;
-  if (typeof body === "string") source = fromText(body);
-  else if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
-    source = fromText(decodeBytes(body));
-  else if (isPlainObject(body)) source = body;
-  else source = {};
-
+export function parseProblem(
+  body: unknown,
+  ctx: ProblemContext = {},
+  options: ProblemOptions = {},
+): ParsedProblem {
   let problem: ApiProblem;
   try {
-    problem = copyMembers(source);
+    problem = copyMembers({ ...membersOf(body), ...mappedMembers(body, options) });
   } catch {
     // Only an exotic object (a getter that throws, a revoked Proxy) gets here; JSON never does.
     problem = {};
-  }
-
-  // Basic's error bodies: { error } or { error, message }. Keep them, and make them readable.
-  if (problem.title === undefined && typeof problem.error === "string" && problem.error !== "") {
-    problem.title = problem.error;
-  }
-  if (
-    problem.detail === undefined &&
-    typeof problem.message === "string" &&
-    problem.message !== ""
-  ) {
-    problem.detail = problem.message;
   }
 
   const status = isHttpStatus(ctx.status) ? ctx.status : problem.status;
@@ -161,6 +181,6 @@ export function parseProblem(body: unknown, ctx: ProblemContext = {}): ParsedPro
   if (problem.instance !== undefined)
     problem.instance = resolveReference(problem.instance, ctx.url);
   if (problem.title === undefined || problem.title.trim() === "")
-    problem.title = reasonPhrase(status, ctx.statusText);
+    problem.title = reasonPhrase(status, ctx.statusText && truncate(ctx.statusText, 200));
   return problem as ParsedProblem;
 }

@@ -1,11 +1,15 @@
+import { isRetryableStatus } from "./http-status.js";
 import { parseProblem } from "./parse.js";
-import { redactData, redactText, secretsOf } from "./redact.js";
-import { requestIdFromHeaders, retryAfterFromHeaders } from "./retry-after.js";
+import { requestIdFromHeaders, retryAfterFromHeaders } from "./response-headers.js";
 import { parseRfc3339 } from "./rfc3339.js";
-import type { ParsedProblem } from "./types.js";
+import { oneLine, truncate } from "./text.js";
+import type { ParsedProblem, ProblemOptions } from "./types.js";
 
 // A brand that survives two copies of this package (ESM and CJS, or two versions).
 const BRAND = Symbol.for("@apiclients/problem.ProblemError");
+
+/** Longest message a ProblemError has, whatever the server sent. */
+export const MAX_MESSAGE_LENGTH = 2_000;
 
 export interface ProblemErrorInit {
   /** The HTTP status; defaults to the problem's status. */
@@ -18,29 +22,27 @@ export interface ProblemErrorInit {
   cause?: unknown;
 }
 
-/** Statuses worth retrying when the server does not say otherwise. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}
-
 function messageFor(
   problem: ParsedProblem,
   status: number,
   requestId: string | undefined,
   retryAfter: Date | undefined,
 ) {
-  let message = status > 0 ? `${status} ${problem.title}` : problem.title;
-  if (problem.detail && problem.detail !== problem.title) message += `: ${problem.detail}`;
-  if (problem.remedy) message += ` (${problem.remedy.trim()})`;
+  const title = oneLine(problem.title, 200);
+  let message = status > 0 ? `${status} ${title}` : title;
+  const detail = problem.detail === undefined ? "" : oneLine(problem.detail, 1_000);
+  if (detail && detail !== title) message += `: ${detail}`;
+  const remedy = problem.remedy === undefined ? "" : oneLine(problem.remedy, 500);
+  if (remedy) message += ` (${remedy})`;
   if (retryAfter) message += ` [retry after ${retryAfter.toISOString()}]`;
-  if (requestId) message += ` [request id ${requestId}]`;
-  return message;
+  if (requestId) message += ` [request id ${oneLine(requestId, 200)}]`;
+  return truncate(message, MAX_MESSAGE_LENGTH);
 }
 
 /**
  * A request the server answered with an error. `problem` is the body as an RFC 9457 problem,
  * whatever shape it came in; `message` says what went wrong and, when the server said, how
- * to fix it.
+ * to fix it, on one line of bounded length.
  */
 export class ProblemError extends Error {
   override name = "ProblemError";
@@ -67,7 +69,7 @@ export class ProblemError extends Error {
     );
     this.problem = problem;
     this.status = status;
-    this.requestId = requestId;
+    this.requestId = requestId === undefined ? undefined : truncate(requestId, 200);
     this.retryable =
       typeof problem.retryable === "boolean" ? problem.retryable : isRetryableStatus(status);
     this.retryAfter = retryAfter;
@@ -75,20 +77,23 @@ export class ProblemError extends Error {
   }
 
   /**
-   * Builds the error for a response whose body has already been read (as openapi-fetch does).
-   * Secrets the client marked the response with are blanked out of everything it keeps.
+   * The error for a response whose body has already been read (as openapi-fetch does): the
+   * body, the status, the request id and Retry-After from the headers. `options.toProblem`
+   * reads a provider's own error shape.
    */
-  static fromResponse(response: Response, body: unknown): ProblemError {
-    const secrets = secretsOf(response);
-    const problem = parseProblem(redactData(body, secrets), {
-      status: response.status,
-      url: response.url || undefined,
-      statusText: redactText(response.statusText, secrets),
-    });
-    const requestId = requestIdFromHeaders(response.headers);
+  static fromResponse(response: Response, body: unknown, options?: ProblemOptions): ProblemError {
+    const problem = parseProblem(
+      body,
+      {
+        status: response.status,
+        url: response.url || undefined,
+        statusText: response.statusText,
+      },
+      options,
+    );
     return new ProblemError(problem, {
       status: response.status,
-      requestId: requestId === undefined ? undefined : redactText(requestId, secrets),
+      requestId: requestIdFromHeaders(response.headers),
       retryAfter: retryAfterFromHeaders(response.headers),
     });
   }
@@ -109,6 +114,7 @@ export class ProblemError extends Error {
 
 Object.defineProperty(ProblemError.prototype, BRAND, { value: true });
 
+/** Whether a value is a ProblemError from any copy of this package. */
 export function isProblemError(value: unknown): value is ProblemError {
   return (
     typeof value === "object" &&

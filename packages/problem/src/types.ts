@@ -57,3 +57,13 @@ export interface ProblemContext {
   /** The response's reason phrase, a title of last resort for statuses without a known one. */
   statusText?: string;
 }
+
+/**
+ * How a provider whose errors are not RFC 9457 documents describes them. Provider packages pass
+ * one to `unwrap` (Basic's `{ error, message }` becomes `title` and `detail`); the members it
+ * returns take precedence over the body's own.
+ */
+export interface ProblemOptions {
+  /** RFC 9457 members for a provider's own error body; undefined when it does not recognise it. */
+  toProblem?: (body: unknown) => Problem | undefined;
+}

@@ -29,21 +29,62 @@ describe("parseProblem", () => {
     });
   });
 
-  it("reads Basic's { error, message } and { error } bodies", () => {
+  it("keeps a body of another shape as extension members, with a title from the status", () => {
     expect(
       parseProblem({ error: "Unauthorized", message: "Invalid token" }, { status: 401 }),
     ).toEqual({
       type: "about:blank",
       title: "Unauthorized",
       status: 401,
-      detail: "Invalid token",
       error: "Unauthorized",
       message: "Invalid token",
     });
-    expect(parseProblem({ error: "API key not found" }, { status: 404 })).toMatchObject({
-      title: "API key not found",
-      status: 404,
+  });
+
+  it("reads a provider's own error shape through options.toProblem, whose members win", () => {
+    const toProblem = (body: unknown) => {
+      const { error, message } = body as { error?: string; message?: string };
+      return { title: error, detail: message, status: 599 };
+    };
+    expect(
+      parseProblem(
+        { error: "Gone", message: "key deleted", title: "t" },
+        { status: 410 },
+        { toProblem },
+      ),
+    ).toEqual({
+      type: "about:blank",
+      title: "Gone",
+      detail: "key deleted",
+      status: 410, // the HTTP status still wins
+      error: "Gone",
+      message: "key deleted",
     });
+  });
+
+  it("falls back to the body as it is when toProblem throws or returns nothing usable", () => {
+    for (const toProblem of [
+      () => {
+        throw new Error("unexpected body");
+      },
+      () => undefined,
+      () => "not an object" as never,
+    ]) {
+      expect(parseProblem({ title: "Own" }, { status: 400 }, { toProblem })).toMatchObject({
+        title: "Own",
+        status: 400,
+      });
+    }
+  });
+
+  it("cuts long strings, and a title made from a long status text", () => {
+    const problem = parseProblem(
+      { detail: "d".repeat(100_000) },
+      { status: 499, statusText: "s".repeat(1_000) },
+    );
+    expect((problem.detail as string).length).toBe(8_192);
+    expect((problem.detail as string).endsWith("…")).toBe(true);
+    expect(problem.title.length).toBe(200);
   });
 
   it("summarises an HTML page from a proxy", () => {

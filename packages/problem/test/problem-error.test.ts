@@ -52,14 +52,32 @@ describe("ProblemError", () => {
     expect(error.time?.toISOString()).toBe("2029-12-31T23:59:59.500Z");
   });
 
-  it("reads Basic's bodies into the same fields", () => {
-    const error = ProblemError.fromResponse(json({}, 401), {
-      error: "Unauthorized",
-      message: "Invalid or missing token",
-    });
-    expect(error.status).toBe(401);
+  it("reads a provider's own error shape through options.toProblem", () => {
+    const toProblem = (body: unknown) => ({ title: (body as { error: string }).error });
+    const error = ProblemError.fromResponse(
+      json({}, 401),
+      { error: "Unauthorized" },
+      { toProblem },
+    );
     expect(error.problem.title).toBe("Unauthorized");
-    expect(error.message).toBe("401 Unauthorized: Invalid or missing token");
+    expect(error.message).toBe("401 Unauthorized");
+  });
+
+  it("makes a one-line message of bounded length, whatever the server sent", () => {
+    const error = ProblemError.fromResponse(json({}, 400), {
+      title: "Bad\r\nINFO forged line\u001b[2J",
+      detail: "x".repeat(1_000_000),
+      remedy: "\u202eevil",
+    });
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+    expect(error.message.startsWith("400 Bad INFO forged line")).toBe(true);
+    expect(error.message.length).toBeLessThanOrEqual(2_000);
+  });
+
+  it("does not retry 501 or 505 by default, and does 408, 429, 500, 502, 503, 504", () => {
+    const retryable = (status: number) => ProblemError.fromResponse(json({}, status), {}).retryable;
+    expect([408, 429, 500, 502, 503, 504].map(retryable)).toEqual(Array(6).fill(true));
+    expect([400, 404, 409, 501, 505, 511].map(retryable)).toEqual(Array(6).fill(false));
   });
 
   it("serialises to a plain loggable object", () => {
@@ -103,11 +121,16 @@ describe("unwrap", () => {
   });
 
   it("throws a ProblemError built from the error and the response", async () => {
-    const failed = { error: { error: "API key not found" }, response: json({}, 404) };
+    const failed = { error: { title: "API key not found" }, response: json({}, 404) };
     const error = await unwrap(failed).catch((e: unknown) => e);
     expect(isProblemError(error)).toBe(true);
     expect((error as ProblemError).status).toBe(404);
     expect((error as ProblemError).problem.title).toBe("API key not found");
+    const mapped = await unwrap(
+      { error: { error: "gone" }, response: json({}, 410) },
+      { toProblem: (body) => ({ title: (body as { error: string }).error }) },
+    ).catch((e: unknown) => e);
+    expect((mapped as ProblemError).message).toBe("410 gone");
   });
 
   it("throws for a failed response with an empty body", async () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { inspect } from "node:util";
 import fc from "fast-check";
-import { isProblem, parseProblem, parseRfc3339, ProblemError } from "../src/index.js";
+import { isProblem, parseProblem, ProblemError } from "../src/index.js";
+import { parseRfc3339 } from "../src/rfc3339.js";
 
 const status = fc.integer({ min: 100, max: 599 });
 
@@ -94,7 +95,10 @@ describe("parseProblem over arbitrary input", () => {
           expect(Object.getPrototypeOf(problem)).toBe(Object.prototype);
           expect(Object.keys(problem)).not.toContain("__proto__");
           expect(isProblem(problem)).toBe(true);
-          expect(new ProblemError(problem, { status: code }).message.length).toBeGreaterThan(0);
+          const message = new ProblemError(problem, { status: code }).message;
+          expect(message.length).toBeGreaterThan(0);
+          expect(message.length).toBeLessThanOrEqual(2_000);
+          expect(message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/);
         },
       ),
       { numRuns: 1_000 },

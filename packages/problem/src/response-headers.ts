@@ -1,4 +1,4 @@
-// The server's word on when to try again, from response headers.
+// What an error response's headers say about it: its request id, and when to try again.
 
 /** Largest delay a header may express before it is treated as nonsense (about 100 years). */
 const MAX_DELAY_MS = 100 * 365 * 24 * 3600 * 1000;

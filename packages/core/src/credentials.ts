@@ -1,13 +1,18 @@
 import { ClientConfigError } from "./config-error.js";
 import { readEnv } from "./env.js";
 import type { CredentialPlacement, ProviderConfig } from "./provider.js";
+import { isCredentialHeader } from "./redact.js";
 
 // A header name is an RFC 9110 token.
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Control characters (CR and LF above all) would end one header and start another; tab is allowed.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-/** Header values the caller may pass: a Headers object, pairs, or a record (null/undefined skipped). */
+/**
+ * Headers the caller may pass: a Headers object, pairs, or a record. As in openapi-fetch, a
+ * record's `null` removes a header the client would otherwise send (`"Content-Type": null`),
+ * and `undefined` is skipped.
+ */
 export type HeaderInit =
   Headers | Array<[string, string]> | Record<string, string | null | undefined>;
 
@@ -38,23 +43,29 @@ function checkSecret(option: "apiKey" | "bearerToken", value: unknown): string |
 function entriesOf(headers: HeaderInit | undefined): Array<[string, unknown]> {
   if (headers === undefined) return [];
   if (typeof Headers !== "undefined" && headers instanceof Headers) return [...headers.entries()];
-  if (Array.isArray(headers)) return headers.map((pair) => [String(pair[0]), pair[1]]);
+  if (Array.isArray(headers)) {
+    return headers.map((pair: unknown) => {
+      if (!Array.isArray(pair) || pair.length !== 2)
+        throw new ClientConfigError("headers", "must hold [name, value] pairs");
+      return [String(pair[0]), pair[1]];
+    });
+  }
   if (headers === null || typeof headers !== "object") {
     throw new ClientConfigError(
       "headers",
       "must be an object, an array of pairs or a Headers instance",
     );
   }
-  return Object.entries(headers).filter(([, v]) => v !== undefined && v !== null);
+  return Object.entries(headers).filter(([, v]) => v !== undefined);
 }
 
-// Header names whose values are credentials, whoever sets them.
-const SENSITIVE = /authorization|cookie|token|secret|api-?key|password/i;
-
-export interface ResolvedHeaders {
-  headers: Record<string, string>;
-  /** Every credential among them, to be kept out of errors. */
-  secrets: string[];
+export interface ResolvedCredentials {
+  /** The client's headers for openapi-fetch: the caller's (nulls kept), then the credentials. */
+  headers: Record<string, string | null>;
+  /** Lower-case names of the headers the provider's credentials travel in. */
+  credentialHeaders: ReadonlySet<string>;
+  /** Whether any request of this client carries a credential (the insecure-connection rule). */
+  hasCredentials: boolean;
 }
 
 /**
@@ -62,31 +73,39 @@ export interface ResolvedHeaders {
  * in the places the spec's security schemes name. An API key falls back to the provider's
  * environment variable when neither credential is passed.
  */
-export function defaultHeaders(
+export function resolveCredentials(
   provider: ProviderConfig,
-  options: { apiKey?: string; bearerToken?: string; headers?: HeaderInit },
-): ResolvedHeaders {
-  const result: Record<string, string> = {};
-  const secrets: string[] = [];
-  const seen = new Map<string, string>(); // lowercase name -> name as first written
-  const set = (name: string, value: string) => {
-    const key = seen.get(name.toLowerCase()) ?? name;
-    seen.set(name.toLowerCase(), key);
-    result[key] = value;
+  options: { apiKey?: unknown; bearerToken?: unknown; headers?: HeaderInit },
+): ResolvedCredentials {
+  const headers: Record<string, string | null> = {};
+  const spelled = new Map<string, string>(); // lower-case name -> name as first written
+  const set = (name: string, value: string | null) => {
+    const key = spelled.get(name.toLowerCase()) ?? name;
+    spelled.set(name.toLowerCase(), key);
+    headers[key] = value;
   };
+
+  const { apiKey: keyPlace, bearerToken: tokenPlace } = provider.auth;
+  const credentialHeaders = new Set(
+    [keyPlace?.header, tokenPlace?.header].flatMap((h) => (h ? [h.toLowerCase()] : [])),
+  );
+  let hasCredentials = false;
 
   for (const [name, value] of entriesOf(options.headers)) {
     if (!TOKEN.test(name))
       throw new ClientConfigError("headers", `${JSON.stringify(name)} is not a valid header name`);
+    if (value === null) {
+      set(name, null);
+      continue;
+    }
     set(name, checkValue(`headers.${name}`, value, false));
-    if (SENSITIVE.test(name)) secrets.push(String(value), String(value).replace(/^\S+\s+/, ""));
+    if (isCredentialHeader(name, credentialHeaders)) hasCredentials = true;
   }
 
   const passed = options.apiKey !== undefined || options.bearerToken !== undefined;
   const fromEnv = provider.apiKeyEnvVar === undefined ? undefined : readEnv(provider.apiKeyEnvVar);
   const apiKey = checkSecret("apiKey", passed ? options.apiKey : fromEnv);
   const bearerToken = checkSecret("bearerToken", options.bearerToken);
-  const { apiKey: keyPlace, bearerToken: tokenPlace } = provider.auth;
   if (apiKey !== undefined && !keyPlace) {
     throw new ClientConfigError(
       "apiKey",
@@ -113,10 +132,10 @@ export function defaultHeaders(
   }
   const place = (placement: CredentialPlacement | undefined, secret: string | undefined) => {
     if (!placement || secret === undefined) return;
-    secrets.push(secret);
+    hasCredentials = true;
     set(placement.header, placement.scheme ? `${placement.scheme} ${secret}` : secret);
   };
   place(keyPlace, apiKey);
   place(tokenPlace, bearerToken);
-  return { headers: result, secrets };
+  return { headers, credentialHeaders, hasCredentials };
 }
