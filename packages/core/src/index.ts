@@ -15,4 +15,5 @@ export {
   RedirectError,
   TimeoutError,
   TransportError,
+  type TransportErrorInit,
 } from "./transport-errors.js";
