@@ -55,6 +55,6 @@ export function checkBaseUrl(
   if (hasCredentials && !allowInsecureConnection && isInsecure(url))
     throw new ClientConfigError("baseUrl", INSECURE_CONNECTION);
   // The parsed form: braces and spaces percent-encoded, so the path serializer never mistakes
-  // part of the base URL for a placeholder.
-  return url.href.replace(/\/+$/, "");
+  // part of the base URL for a placeholder. openapi-fetch removes one trailing slash itself.
+  return url.href;
 }

@@ -84,6 +84,8 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
       // A per-request fetch replaces the client's transport in openapi-fetch, which then sends
       // the first attempt itself: give it a timeout and no automatic redirects here, and make
       // any further attempts in onResponse/onError. The body is kept now, before it is sent.
+      // Should a later middleware answer in its onRequest, nothing ends this attempt: its timer
+      // is unref'd, so it holds nothing open, and fires into a controller nobody listens to.
       const body = keepBody(request);
       const exchange = startExchange(
         request.signal,
@@ -95,6 +97,7 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
             attempts: 1,
             timeoutMs: settings.timeoutMs,
           }),
+        { background: true },
       );
       perRequestFetch.set(options, {
         fetch: options.fetch,
@@ -103,7 +106,7 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
         body,
         exchange,
       });
-      return new Request(request, {
+      return copyRequest(request, {
         signal: exchange.signal,
         ...(request.redirect === "follow" ? { redirect: "manual" } : {}),
       });
@@ -137,6 +140,22 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
       return response;
     },
   };
+}
+
+/**
+ * The request with other init values, made by the request's own class (openapi-fetch accepts
+ * only an instance of its `Request` option from onRequest), carrying the custom properties
+ * openapi-fetch copied onto it from the call's options.
+ */
+function copyRequest(request: Request, init: RequestInit): Request {
+  const RequestClass = request.constructor as typeof Request;
+  const copy = new RequestClass(request, init);
+  for (const key of Object.keys(request))
+    if (!(key in copy))
+      (copy as unknown as Record<string, unknown>)[key] = (
+        request as unknown as Record<string, unknown>
+      )[key];
+  return copy;
 }
 
 /** Whether openapi-fetch will read a body from this response (see its "empty content" rule). */

@@ -8,13 +8,17 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Control characters (CR and LF above all) would end one header and start another; tab is allowed.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
+type HeaderValue = string | number | boolean;
+
 /**
- * Headers the caller may pass: a Headers object, pairs, or a record. As in openapi-fetch, a
- * record's `null` removes a header the client would otherwise send (`"Content-Type": null`),
- * and `undefined` is skipped.
+ * Headers the caller may pass, as openapi-fetch takes them: a Headers object, pairs, or a record
+ * whose values may be numbers, booleans or arrays (sent comma-joined); a record's `null` removes
+ * a header the client would otherwise send (`"Content-Type": null`), and `undefined` is skipped.
  */
 export type HeaderInit =
-  Headers | Array<[string, string]> | Record<string, string | null | undefined>;
+  | Headers
+  | Array<[string, string]>
+  | Record<string, HeaderValue | HeaderValue[] | null | undefined>;
 
 function checkValue(option: string, value: unknown, secret: boolean): string {
   if (typeof value !== "string") {
@@ -61,7 +65,7 @@ function entriesOf(headers: HeaderInit | undefined): Array<[string, unknown]> {
 
 export interface ResolvedCredentials {
   /** The client's headers for openapi-fetch: the caller's (nulls kept), then the credentials. */
-  headers: Record<string, string | null>;
+  headers: Record<string, string | string[] | null>;
   /** Lower-case names of the headers the provider's credentials travel in. */
   credentialHeaders: ReadonlySet<string>;
   /** Whether any request of this client carries a credential (the insecure-connection rule). */
@@ -77,9 +81,9 @@ export function resolveCredentials(
   provider: ProviderConfig,
   options: { apiKey?: unknown; bearerToken?: unknown; headers?: HeaderInit },
 ): ResolvedCredentials {
-  const headers: Record<string, string | null> = {};
+  const headers: ResolvedCredentials["headers"] = {};
   const spelled = new Map<string, string>(); // lower-case name -> name as first written
-  const set = (name: string, value: string | null) => {
+  const set = (name: string, value: string | string[] | null) => {
     const key = spelled.get(name.toLowerCase()) ?? name;
     spelled.set(name.toLowerCase(), key);
     headers[key] = value;
@@ -98,7 +102,14 @@ export function resolveCredentials(
       set(name, null);
       continue;
     }
-    set(name, checkValue(`headers.${name}`, value, false));
+    const option = `headers.${name}`;
+    const scalar = (item: unknown) =>
+      checkValue(
+        option,
+        typeof item === "number" || typeof item === "boolean" ? String(item) : item,
+        false,
+      );
+    set(name, Array.isArray(value) ? value.map(scalar) : scalar(value));
     if (isCredentialHeader(name, credentialHeaders)) hasCredentials = true;
   }
 

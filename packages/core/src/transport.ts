@@ -106,6 +106,7 @@ export function startExchange(
   caller: AbortSignal,
   timeoutMs: number,
   timeoutError: () => unknown,
+  { background = false } = {},
 ): Exchange {
   const controller = new AbortController();
   let timedOut = false;
@@ -117,6 +118,8 @@ export function startExchange(
   caller.addEventListener("abort", onAbort, { once: true });
   let timer =
     timeoutMs === Infinity ? undefined : setTimeout(timeout, Math.min(timeoutMs, MAX_TIMER_MS));
+  // A timer that may never be cleared (see the client middleware) must not keep Node running.
+  if (background) (timer as { unref?: () => void } | undefined)?.unref?.();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
@@ -225,7 +228,13 @@ export class Call {
       return this.#settle(first);
     }
     exchange.headersArrived();
-    const received = this.#guard(first.response, this.#source.request, exchange);
+    const { response } = first;
+    if (!(this.#follow && REDIRECTS.has(response.status)) && response.status < 400) {
+      // An answer to keep: it goes on as openapi-fetch's middleware returned it, the very object.
+      exchange.release();
+      return response;
+    }
+    const received = this.#guard(response, this.#source.request, exchange);
     let outcome: Outcome;
     try {
       outcome = { response: await this.#redirects(this.#source.request, received) };
@@ -425,14 +434,16 @@ export class Call {
   ): Promise<{ response: Response; problem?: ProblemError }> {
     const bytes = await readCapped(response, MAX_ERROR_BODY_BYTES);
     const text = redactBody(new TextDecoder().decode(bytes), this.secrets);
+    // The body is now decoded and may be shorter: no Content-Encoding, and a Content-Length (if
+    // the server sent one) that matches. append, not set: several Set-Cookie headers stay apart.
     const headers = new Headers();
     response.headers.forEach((value, name) => {
       if (name !== "content-length" && name !== "content-encoding")
-        headers.set(name, redactText(value, this.secrets));
+        headers.append(name, redactText(value, this.secrets));
     });
     const body = text === "" ? null : text;
-    if (body !== null)
-      headers.set("content-length", String(new TextEncoder().encode(body).byteLength));
+    if (response.headers.has("content-length"))
+      headers.set("content-length", String(new TextEncoder().encode(text).byteLength));
     const forwarded = new ForwardedResponse(
       body,
       response,

@@ -499,6 +499,58 @@ describe("over loopback", () => {
     await expectNoSocketLeft(baseline);
   });
 
+  it("times out a body that stalls between chunks, and says it was reading", async () => {
+    jest.useFakeTimers({
+      doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate", "performance"],
+    });
+    try {
+      const firstChunk = deferred();
+      const { client } = await overLoopback(
+        [
+          (_req, res) => {
+            res.writeHead(200, { "content-type": "application/octet-stream" });
+            res.write("first chunk", () => firstChunk.resolve());
+            // and nothing more, ever
+          },
+        ],
+        { timeoutMs: 200, maxRetries: 0 },
+      );
+      const { data } = await client.GET("/things/{id}", { params, parseAs: "stream" });
+      const reader = (data as ReadableStream<Uint8Array>).getReader();
+      await firstChunk.promise;
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe("first chunk");
+      const next = reader.read().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await jest.advanceTimersByTimeAsync(199);
+      await settle();
+      await jest.advanceTimersByTimeAsync(1);
+      const error = await next;
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect((error as Error).message).toMatch(
+        /timed out after 200 ms without data while reading the body$/,
+      );
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("never times out a body the caller is slow to read: the clock runs only while waiting on the server", async () => {
+    jest.useFakeTimers({
+      doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate", "performance"],
+    });
+    try {
+      const { client } = await overLoopback([answer.json(200, { ok: true })], { timeoutMs: 200 });
+      const { response } = await client.GET("/things/{id}", { params, parseAs: "stream" });
+      await jest.advanceTimersByTimeAsync(10_000); // the caller is busy elsewhere
+      expect(await response.json()).toEqual({ ok: true });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it("closes the connection of an attempt that timed out", async () => {
     jest.useFakeTimers({
       doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate", "performance"],
