@@ -4,9 +4,9 @@
 //
 // `pnpm start` runs it against Prism mock servers started from specs/. Against a mock, the
 // `Prefer: code=404` header asks Prism for the spec's 404 answer; a real API needs no such header.
-import { createAmpersandClient } from "@apiclients/ampersand";
-import { createBasicClient } from "@apiclients/basic";
-import { isProblemError, unwrap } from "@apiclients/problem";
+// Each provider package exports its own unwrap, which reads its own error shape.
+import { createAmpersandClient, isProblemError, unwrap } from "@apiclients/ampersand";
+import { createBasicClient, unwrap as unwrapBasic } from "@apiclients/basic";
 
 const asMockFor = (status: number) => ({ Prefer: `code=${status}` });
 
@@ -47,13 +47,13 @@ async function basic(baseUrl: string | undefined) {
   const client = createBasicClient({ apiKey: "demo-api-key", baseUrl });
   const path = { id: "proj_1", key_id: "key_1" };
 
-  const { message } = await unwrap(
+  const { message } = await unwrapBasic(
     client.DELETE("/project/{id}/key/{key_id}", { params: { path } }),
   );
   console.log(`✔ Basic: deleted API key ${path.key_id} (${message ?? "no message"})`);
 
   try {
-    await unwrap(
+    await unwrapBasic(
       client.DELETE("/project/{id}/key/{key_id}", {
         params: { path: { ...path, key_id: "no-such-key" } },
         headers: asMockFor(404),

@@ -2,7 +2,7 @@
 // one successful delete per provider, then a delete the server answers with 404, handled as the
 // ProblemError the client throws.
 import { createAmpersandClient, isProblemError, ProblemError, unwrap } from "@apiclients/ampersand";
-import { createBasicClient } from "@apiclients/basic";
+import { createBasicClient, unwrap as unwrapBasic } from "@apiclients/basic";
 
 export interface BaseUrls {
   ampersand: string;
@@ -51,7 +51,8 @@ export async function deleteAndHandleNotFound(urls: BaseUrls): Promise<DeleteOut
   const basic = createBasicClient({ apiKey: "rehearsal-key", baseUrl: urls.basic });
   const apiKey = "/project/{id}/key/{key_id}";
   const apiKeyPath = { id: "proj_1", key_id: "key_1" };
-  await unwrap(basic.DELETE(apiKey, { params: { path: apiKeyPath } }));
+  // Each provider's own unwrap reads its own error shape (Basic's { error, message }).
+  await unwrapBasic(basic.DELETE(apiKey, { params: { path: apiKeyPath } }));
 
   return [
     {
@@ -65,7 +66,9 @@ export async function deleteAndHandleNotFound(urls: BaseUrls): Promise<DeleteOut
       provider: "basic",
       deleted: true,
       notFound: await notFound(() =>
-        unwrap(basic.DELETE(apiKey, { params: { path: apiKeyPath }, headers: answerNotFound })),
+        unwrapBasic(
+          basic.DELETE(apiKey, { params: { path: apiKeyPath }, headers: answerNotFound }),
+        ),
       ),
     },
   ];

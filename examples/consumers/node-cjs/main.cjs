@@ -6,7 +6,8 @@ const {
   ProblemError,
   unwrap,
 } = require("@apiclients/ampersand");
-const { createBasicClient } = require("@apiclients/basic");
+// Each provider's own unwrap reads its own error shape (Basic's { error, message }).
+const { createBasicClient, unwrap: unwrapBasic } = require("@apiclients/basic");
 
 async function notFound(call) {
   try {
@@ -32,7 +33,7 @@ async function main([ampersandUrl, basicUrl]) {
 
   const basic = createBasicClient({ apiKey: "rehearsal-key", baseUrl: basicUrl });
   const apiKey = { params: { path: { id: "proj_1", key_id: "key_1" } } };
-  await unwrap(basic.DELETE("/project/{id}/key/{key_id}", apiKey));
+  await unwrapBasic(basic.DELETE("/project/{id}/key/{key_id}", apiKey));
 
   return [
     {
@@ -48,7 +49,7 @@ async function main([ampersandUrl, basicUrl]) {
       provider: "basic",
       deleted: true,
       notFound: await notFound(() =>
-        unwrap(basic.DELETE("/project/{id}/key/{key_id}", { ...apiKey, headers })),
+        unwrapBasic(basic.DELETE("/project/{id}/key/{key_id}", { ...apiKey, headers })),
       ),
     },
   ];
