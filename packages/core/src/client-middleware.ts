@@ -23,9 +23,8 @@ import {
   Call,
   keepBody,
   noteOf,
-  startExchange,
+  Exchange,
   type CallSource,
-  type Exchange,
   type FetchLike,
   type TransportSettings,
 } from "./transport.js";
@@ -73,7 +72,12 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
         const missing = firstPlaceholder(schemaPath);
         if (missing !== undefined) throw new PathParameterError(missing, "is missing");
       }
-      if (!settings.allowInsecureConnection && isInsecure(new URL(request.url))) {
+      // (The string test first: parsing every call's URL would cost more than the rest here.)
+      if (
+        !settings.allowInsecureConnection &&
+        request.url.startsWith("http:") &&
+        isInsecure(new URL(request.url))
+      ) {
         let credential = false;
         request.headers.forEach((_value, name) => {
           credential ||= isCredentialHeader(name, settings.credentialHeaders);
@@ -87,16 +91,18 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
       // Should a later middleware answer in its onRequest, nothing ends this attempt: its timer
       // is unref'd, so it holds nothing open, and fires into a controller nobody listens to.
       const body = keepBody(request);
-      const exchange = startExchange(
+      const exchange = new Exchange(
         request.signal,
         settings.timeoutMs,
-        () =>
-          new TimeoutError({
-            method: request.method,
-            url: request.url,
-            attempts: 1,
-            timeoutMs: settings.timeoutMs,
-          }),
+        {
+          timeoutError: () =>
+            new TimeoutError({
+              method: request.method,
+              url: request.url,
+              attempts: 1,
+              timeoutMs: settings.timeoutMs,
+            }),
+        },
         { background: true },
       );
       perRequestFetch.set(options, {
@@ -129,15 +135,19 @@ export function clientMiddleware(settings: MiddlewareSettings): Middleware {
       }
     },
 
-    async onResponse({ request, response, options }) {
+    // Not async: on the common path (no per-request fetch, nothing to check) it returns at once.
+    onResponse({ request, response, options }) {
       const first = perRequestFetch.get(options);
       if (first) {
         perRequestFetch.delete(options);
-        response = await resume(first, request, { response }, settings);
+        return resume(first, request, { response }, settings).then(async (final) => {
+          if (needsJsonCheck(final, request, options)) await checkJson(final, request, settings);
+          return final;
+        });
       }
-      if (options.parseAs === "json" && response.ok && hasBody(response, request))
-        await checkJson(response, request, settings);
-      return response;
+      if (needsJsonCheck(response, request, options))
+        return checkJson(response, request, settings).then(() => undefined);
+      return undefined;
     },
   };
 }
@@ -156,6 +166,11 @@ function copyRequest(request: Request, init: RequestInit): Request {
         request as unknown as Record<string, unknown>
       )[key];
   return copy;
+}
+
+/** Whether openapi-fetch will parse this response's body as JSON, so it must be JSON. */
+function needsJsonCheck(response: Response, request: Request, options: MergedOptions): boolean {
+  return options.parseAs === "json" && response.ok && hasBody(response, request);
 }
 
 /** Whether openapi-fetch will read a body from this response (see its "empty content" rule). */

@@ -85,54 +85,76 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 type Outcome = { response: Response } | { error: unknown };
 
-/** One exchange in flight: its abort controller, wired to the caller's signal and a timer. */
-export interface Exchange {
-  signal: AbortSignal;
-  timedOut(): boolean;
-  /** Stops the timer for the headers; the caller's abort still reaches the body. */
-  headersArrived(): void;
-  /** Aborts as a timeout does (a stalled body). */
-  stall(): void;
-  /** Lets go of the caller's signal and the timer. */
-  release(): void;
+/** Makes the error an exchange that waited too long aborts with. */
+export interface TimeoutSource {
+  timeoutError(): unknown;
 }
 
 /**
- * Starts the clock on one exchange. On timeout the exchange aborts with `timeoutError()` as the
- * reason, so fetch rejects with that very TimeoutError: middleware's onError and the caller see
- * the same error, typed.
+ * One exchange in flight: its abort controller, wired to the caller's signal and a timer. On
+ * timeout it aborts with `errors.timeoutError()` as the reason, so fetch rejects with that very
+ * TimeoutError: middleware's onError and the caller see the same error, typed.
+ *
+ * A class with methods rather than closures, and itself the caller signal's listener
+ * (`handleEvent`): it is made for every request, and each closure is one more allocation.
  */
-export function startExchange(
-  caller: AbortSignal,
-  timeoutMs: number,
-  timeoutError: () => unknown,
-  { background = false } = {},
-): Exchange {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timeout = () => {
-    timedOut = true;
-    controller.abort(timeoutError());
-  };
-  const onAbort = () => controller.abort(caller.reason);
-  caller.addEventListener("abort", onAbort, { once: true });
-  let timer =
-    timeoutMs === Infinity ? undefined : setTimeout(timeout, Math.min(timeoutMs, MAX_TIMER_MS));
-  // A timer that may never be cleared (see the client middleware) must not keep Node running.
-  if (background) (timer as { unref?: () => void } | undefined)?.unref?.();
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    headersArrived: () => {
-      clearTimeout(timer);
-      timer = undefined;
-    },
-    stall: timeout,
-    release: () => {
-      clearTimeout(timer);
-      caller.removeEventListener("abort", onAbort);
-    },
-  };
+export class Exchange {
+  readonly #controller = new AbortController();
+  readonly #caller: AbortSignal;
+  readonly #errors: TimeoutSource;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+
+  constructor(
+    caller: AbortSignal,
+    timeoutMs: number,
+    errors: TimeoutSource,
+    { background = false } = {},
+  ) {
+    this.#caller = caller;
+    this.#errors = errors;
+    caller.addEventListener("abort", this, { once: true });
+    if (timeoutMs !== Infinity) {
+      this.#timer = setTimeout(Exchange.#timeout, Math.min(timeoutMs, MAX_TIMER_MS), this);
+      // A timer that may never be cleared (see the client middleware) must not keep Node running.
+      if (background) (this.#timer as { unref?: () => void }).unref?.();
+    }
+  }
+
+  static #timeout(exchange: Exchange): void {
+    exchange.stall();
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** The caller aborted. */
+  handleEvent(): void {
+    this.#controller.abort(this.#caller.reason);
+  }
+
+  /** Stops the timer for the headers; the caller's abort still reaches the body. */
+  headersArrived(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Aborts as a timeout does (the headers, or a stalled body). */
+  stall(): void {
+    this.#timedOut = true;
+    this.#controller.abort(this.#errors.timeoutError());
+  }
+
+  /** Lets go of the caller's signal and the timer. */
+  release(): void {
+    clearTimeout(this.#timer);
+    this.#caller.removeEventListener("abort", this);
+  }
 }
 
 /** What a call sends, and what it needs to send it again. */
@@ -210,10 +232,21 @@ export class Call {
   }
 
   async send(): Promise<Response> {
-    return this.#settle(await this.#attempt());
+    // The common case in as few steps as possible: one exchange, an answer that is neither a
+    // redirect to follow nor an error.
+    this.#attempts = 1;
+    let outcome: Outcome;
+    try {
+      const response = await this.#exchange(this.#source.request);
+      if (response.status < 300 || (response.status < 400 && !this.#follow)) return response;
+      outcome = { response: await this.#redirects(this.#source.request, response) };
+    } catch (error) {
+      outcome = { error };
+    }
+    return this.#settle(outcome);
   }
 
-  /** The error an attempt that waited too long for its headers fails with. */
+  /** The error an attempt that waited too long fails with. */
   timeoutError(): TimeoutError {
     return new TimeoutError({ ...this.errorInit(), timeoutMs: this.#settings.timeoutMs });
   }
@@ -379,7 +412,7 @@ export class Call {
   async #exchange(request: Request): Promise<Response> {
     const caller = this.#source.caller;
     if (caller.aborted) throw caller.reason;
-    const exchange = startExchange(caller, this.#settings.timeoutMs, () => this.timeoutError());
+    const exchange = new Exchange(caller, this.#settings.timeoutMs, this);
     let response: Response;
     try {
       response = await this.#inner(request, {
@@ -405,8 +438,8 @@ export class Call {
     }
     return guardBody(response, {
       timeoutMs: this.#settings.timeoutMs,
-      onStall: exchange.stall,
-      onEnd: exchange.release,
+      onStall: () => exchange.stall(),
+      onEnd: () => exchange.release(),
       failure: (error, stalled) => {
         const init = { ...this.errorInit(error), url: request.url };
         const caller = this.#source.caller;
