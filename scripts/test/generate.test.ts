@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { repoRoot, runProcess } from "@apiclients/testing";
 import { main } from "../generate.js";
-import { GENERATED_DIR } from "../lib/codegen/codegen.js";
+import { GENERATED_DIR } from "../lib/codegen/layout.js";
 import { loadManifest, MANIFEST_PATH } from "../lib/codegen/manifest.js";
 import { callMain } from "./support/in-process.js";
 import {

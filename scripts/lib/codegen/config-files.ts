@@ -1,25 +1,8 @@
 // The small configuration files of a provider package: the same for every provider but for the
 // spec's path in turbo.json, which makes a spec change a cache miss of that package's tasks.
 import { bannerLines, lineBanner } from "./banner.js";
-import { GENERATED_DIR } from "./codegen.js";
+import { GENERATED_DIR, GENERATED_TEST_DIR, OWNED_FILES } from "./layout.js";
 import type { ProviderEntry } from "./manifest.js";
-
-/** Folder of the generated tests, beside the hand-kept ones in test/. */
-export const GENERATED_TEST_DIR = "test/generated";
-
-/** The files in the package's root and src/ that the generator writes whole. */
-export const OWNED_FILES = [
-  "package.json",
-  "README.md",
-  "tsconfig.json",
-  "jest.config.js",
-  "turbo.json",
-  ".gitattributes",
-  "src/index.ts",
-] as const;
-
-/** Hand-kept files the generator reads: their presence or contents change what it writes. */
-export const HAND_KEPT_INPUTS = ["README.extra.md", "src/problem.ts"] as const;
 
 export function tsconfigJson(provider: ProviderEntry): string {
   const config = {

@@ -6,7 +6,7 @@
 // chosen to be callable on any spec (first-call.ts), keeps the test robust and quick.
 import { bannerLines, blockBanner, docComment } from "./banner.js";
 import { callSource, operationLabel } from "./call-source.js";
-import type { ClientDefaults } from "./codegen.js";
+import type { ClientDefaults } from "./client-defaults.js";
 import type { CallPlan } from "./first-call.js";
 import type { ProviderEntry } from "./manifest.js";
 import type { ProviderNames } from "./names.js";

@@ -3,12 +3,9 @@
 // `toProblem` for the provider's own error bodies) exports an `unwrap` bound to it; the others
 // re-export @apiclients/problem's.
 import { bannerLines, blockBanner, docComment } from "./banner.js";
-import type { ClientDefaults, CredentialPlacement } from "./codegen.js";
+import type { ClientDefaults, CredentialPlacement } from "./client-defaults.js";
 import type { ProviderEntry } from "./manifest.js";
 import type { ProviderNames } from "./names.js";
-
-/** The hand-kept error mapping file, relative to the package. */
-export const PROBLEM_FILE = "src/problem.ts";
 
 /** "X-Api-Key" or "Authorization: Bearer": where a credential goes, in words. */
 export function placementText(placement: CredentialPlacement): string {

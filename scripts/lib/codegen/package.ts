@@ -1,31 +1,27 @@
-// One provider package, in memory: every file the generator owns, from the spec, the manifest
-// entry and the hand-kept files it reads (package.json's version and unowned fields,
+// One provider package, in memory: every file the generator owns (layout.ts), from the spec, the
+// manifest entry and the hand-kept files it reads (package.json's version and unowned fields,
 // README.extra.md, whether src/problem.ts exists). Nothing is written here.
-//
-// What a package holds, and who keeps it:
-//   generated  package.json (the owned fields), README.md, tsconfig.json, jest.config.js,
-//              turbo.json, .gitattributes, src/index.ts, src/generated/**, test/generated/**
-//   hand-kept  README.extra.md, src/problem.ts, test/** outside test/generated/, CHANGELOG.md
-//              (changesets), api-report.md (`pnpm api:update`), package.json's version
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { clientDefaults, GENERATED_DIR, generatedSources, type GeneratedFile } from "./codegen.js";
-import {
-  GENERATED_TEST_DIR,
-  gitattributes,
-  jestConfig,
-  tsconfigJson,
-  turboJson,
-} from "./config-files.js";
+import { clientDefaults } from "./client-defaults.js";
+import { generatedSources } from "./codegen.js";
+import { gitattributes, jestConfig, tsconfigJson, turboJson } from "./config-files.js";
 import { contractTest } from "./contract-test.js";
 import { chooseFirstCall, type CallPlan } from "./first-call.js";
 import { formatted } from "./format.js";
-import { indexSource, PROBLEM_FILE } from "./index-source.js";
+import { indexSource } from "./index-source.js";
+import {
+  GENERATED_DIR,
+  GENERATED_TEST_DIR,
+  PROBLEM_FILE,
+  README_EXTRA,
+  type GeneratedFile,
+} from "./layout.js";
 import { entryError, type ProviderEntry } from "./manifest.js";
 import { providerNames } from "./names.js";
 import { listOperations } from "./operations.js";
 import { describeApi, packageJson } from "./package-json.js";
-import { readme, README_EXTRA } from "./readme.js";
+import { readme } from "./readme.js";
 import { loadSpec, SpecError, type OpenApiDocument } from "./spec.js";
 
 export interface PackageResult {

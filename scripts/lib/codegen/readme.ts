@@ -4,16 +4,14 @@
 // included whole after the credentials; README.md itself is never edited by hand.
 import { htmlBanner } from "./banner.js";
 import { callSource, operationLabel } from "./call-source.js";
-import type { ClientDefaults } from "./codegen.js";
+import type { ClientDefaults } from "./client-defaults.js";
 import type { CallPlan } from "./first-call.js";
+import { README_EXTRA } from "./layout.js";
 import { placementText } from "./index-source.js";
 import type { ProviderEntry } from "./manifest.js";
 import type { ProviderNames } from "./names.js";
 import type { Operation } from "./operations.js";
 import type { OpenApiDocument } from "./spec.js";
-
-/** The hand-kept part of the README, relative to the package. */
-export const README_EXTRA = "README.extra.md";
 
 /** Text safe in a Markdown table cell: one line, no column breaks, no raw HTML. */
 function cell(text: string): string {

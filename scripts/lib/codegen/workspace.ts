@@ -6,7 +6,7 @@
 // deletes the folder or restores the entry.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { GENERATED_DIR } from "./codegen.js";
+import { GENERATED_DIR } from "./layout.js";
 import { entryError, type ProviderEntry } from "./manifest.js";
 import { providerNames } from "./names.js";
 
