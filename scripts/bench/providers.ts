@@ -42,6 +42,7 @@ export async function benchProviders(root: string): Promise<BenchProvider[]> {
       init: {
         ...(Object.keys(plan.params).length > 0 ? { params: plan.params } : {}),
         ...(plan.body === undefined ? {} : { body: plan.body }),
+        ...(plan.parseAs === undefined ? {} : { parseAs: plan.parseAs }),
       },
     };
   });

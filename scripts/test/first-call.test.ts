@@ -1,7 +1,8 @@
 // Which operation becomes a provider's first call (README, generated contract test, rehearsal
-// consumers) and the values it is made with (lib/codegen/first-call.ts, examples.ts), on specs
-// written here.
+// consumers) and the values it is made with (lib/codegen/first-call.ts, examples.ts), and the
+// client's defaults (client-defaults.ts), on specs written here.
 import { describe, expect, it } from "@jest/globals";
+import { clientDefaults } from "../lib/codegen/client-defaults.js";
 import { chooseFirstCall } from "../lib/codegen/first-call.js";
 import type { ProviderEntry } from "../lib/codegen/manifest.js";
 import { listOperations } from "../lib/codegen/operations.js";
@@ -197,6 +198,25 @@ describe("the first call", () => {
     });
   });
 
+  it("prefers a JSON answer, reads any other as text, and skips a path placeholder nothing declares", () => {
+    const text = { description: "ok", content: { "text/csv": { schema: { type: "string" } } } };
+    const doc = spec({
+      "/export": { get: { responses: { "200": text } } },
+      "/things/{id}": { get: { ...ok } },
+      "/report": {
+        get: { responses: { "200": { description: "ok", content: { "application/json": {} } } } },
+      },
+    });
+    expect(chooseFirstCall(entry(), doc)).toMatchObject({ path: "/report" });
+    expect(chooseFirstCall(entry({ firstCall: "GET /export" }), doc)).toMatchObject({
+      path: "/export",
+      parseAs: "text",
+    });
+    expect(() => chooseFirstCall(entry({ firstCall: "GET /things/{id}" }), doc)).toThrow(
+      "its path has {id}, which no path parameter declares",
+    );
+  });
+
   it("is the manifest's firstCall when it names one, or says why it cannot be", () => {
     const doc = spec({
       "/a": { get: { ...ok } },
@@ -271,5 +291,35 @@ describe("the operations a README lists", () => {
       },
       { method: "delete", path: "/a", summary: "", operationId: undefined, deprecated: true },
     ]);
+  });
+});
+
+describe("the client's defaults", () => {
+  it("send an OAuth 2 or OpenID Connect access token as a bearer token", () => {
+    const doc = spec({});
+    doc.components!.securitySchemes = {
+      oauth: { type: "oauth2", flows: {} },
+      oidc: { type: "openIdConnect", openIdConnectUrl: "https://id.acme.test" },
+      basic: { type: "http", scheme: "basic" },
+    };
+    expect(
+      clientDefaults(entry({ auth: { bearerToken: "oauth", apiKey: "oidc" } }), doc).auth,
+    ).toEqual({
+      apiKey: { header: "Authorization", scheme: "Bearer" },
+      bearerToken: { header: "Authorization", scheme: "Bearer" },
+    });
+    expect(() => clientDefaults(entry({ auth: { apiKey: "basic" } }), doc)).toThrow(
+      '"acme".auth.apiKey: names security scheme "basic" of specs/acme.json, of type "http" (basic): the client fills in header API keys and bearer tokens',
+    );
+  });
+
+  it("take the manifest's baseUrl, which is how a spec with a relative server gets one", () => {
+    const doc = spec({}, { servers: [{ url: "/v1" }] });
+    expect(() => clientDefaults(entry(), doc)).toThrow(
+      'specs/acme.json: servers[0].url "/v1" is not an absolute http(s) URL: the client needs an absolute base URL; give one as baseUrl in the acme entry of scripts/providers.json',
+    );
+    expect(clientDefaults(entry({ baseUrl: "https://api.acme.test/v1" }), doc).baseUrl).toBe(
+      "https://api.acme.test/v1",
+    );
   });
 });

@@ -18,11 +18,10 @@ const parse =
     parseManifest({ providers: entries });
 
 describe("a manifest entry", () => {
-  it("reads every field, source and firstCall included", () => {
+  it("reads every field, source, baseUrl and firstCall included", () => {
     const source = "https://raw.githubusercontent.com/acme/admin/main/openapi.json";
-    expect(
-      parseManifest({ providers: [entry({ source, firstCall: "GET /project/{id}" })] }),
-    ).toEqual([
+    const fields = { source, baseUrl: "https://eu.acme.test/v2", firstCall: "GET /project/{id}" };
+    expect(parseManifest({ providers: [entry(fields)] })).toEqual([
       {
         name: "acme-admin",
         spec: "specs/acme-admin.json",
@@ -30,6 +29,7 @@ describe("a manifest entry", () => {
         apiKeyEnvVar: "ACME_ADMIN_API_KEY",
         auth: { apiKey: "apiKeyAuth", bearerToken: "bearerAuth" },
         source,
+        baseUrl: "https://eu.acme.test/v2",
         firstCall: "GET /project/{id}",
       },
     ]);
@@ -96,6 +96,8 @@ describe("a manifest entry", () => {
       "apiKeyEnvVar",
       "is set but providers[0].auth.apiKey names no scheme",
     ],
+    [{ baseUrl: "/v1" }, "baseUrl", "must be an absolute http(s) URL"],
+    [{ baseUrl: "https://u:p@api.acme.test" }, "baseUrl", "must be an absolute http(s) URL"],
     [{ firstCall: "get /things" }, "firstCall", 'must be "METHOD /path"'],
     [{ firstCall: "GET things" }, "firstCall", 'must be "METHOD /path"'],
     [{ sauce: "x" }, "sauce", "is not a manifest field"],

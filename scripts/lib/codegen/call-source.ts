@@ -7,6 +7,7 @@ export function callInit(plan: CallPlan, extra: string[] = []): string | undefin
   const parts = [
     ...(Object.keys(plan.params).length > 0 ? [`params: ${JSON.stringify(plan.params)}`] : []),
     ...(plan.body === undefined ? [] : [`body: ${JSON.stringify(plan.body)}`]),
+    ...(plan.parseAs === undefined ? [] : [`parseAs: ${JSON.stringify(plan.parseAs)}`]),
     ...extra,
   ];
   return parts.length === 0 ? undefined : `{ ${parts.join(", ")} }`;

@@ -38,36 +38,44 @@ export function credentialPlacement(
   ) {
     return { header: "Authorization", scheme: "Bearer" };
   }
+  // An OAuth 2 or OpenID Connect access token is sent as a bearer token (RFC 6750); getting one
+  // is the caller's business.
+  if (scheme.type === "oauth2" || scheme.type === "openIdConnect") {
+    return { header: "Authorization", scheme: "Bearer" };
+  }
   throw entryError(
     provider,
     field,
-    `names security scheme "${schemeName}" of ${provider.spec}, of type ${JSON.stringify(scheme.type)}${scheme.in ? ` in ${String(scheme.in)}` : ""}${scheme.scheme ? ` (${String(scheme.scheme)})` : ""}: only header API keys and HTTP bearer are supported`,
+    `names security scheme "${schemeName}" of ${provider.spec}, of type ${JSON.stringify(scheme.type)}${scheme.in ? ` in ${String(scheme.in)}` : ""}${scheme.scheme ? ` (${String(scheme.scheme)})` : ""}: the client fills in header API keys and bearer tokens (HTTP bearer, OAuth 2, OpenID Connect) only`,
   );
 }
 
-/** The spec's first server, with server variables replaced by their defaults. */
+/** Why the spec gives no base URL, with the way out that needs no edit of the spec. */
+function noBaseUrl(provider: ProviderEntry, reason: string): SpecError {
+  return new SpecError(
+    provider.spec,
+    `${reason}: the client needs an absolute base URL; give one as baseUrl in the ${provider.name} entry of scripts/providers.json`,
+  );
+}
+
+/** The manifest's baseUrl, else the spec's first server with its variables at their defaults. */
 export function defaultBaseUrl(provider: ProviderEntry, doc: OpenApiDocument): string {
+  if (provider.baseUrl !== undefined) return provider.baseUrl;
   const server = doc.servers?.[0] as
     { url?: unknown; variables?: Record<string, { default?: unknown }> } | undefined;
-  if (!server || typeof server.url !== "string") {
-    throw new SpecError(
-      provider.spec,
-      "servers[0].url is missing: the client needs a default base URL",
-    );
-  }
+  if (!server || typeof server.url !== "string")
+    throw noBaseUrl(provider, "servers[0].url is missing");
   const url = server.url.replace(/\{([^}]+)\}/g, (match, name: string) => {
     const value = server.variables?.[name]?.default;
-    if (typeof value !== "string") {
-      throw new SpecError(
-        provider.spec,
+    if (typeof value !== "string")
+      throw noBaseUrl(
+        provider,
         `servers[0].url uses {${name}} but servers[0].variables.${name}.default is missing`,
       );
-    }
     return value;
   });
-  if (!/^https?:\/\/[^/]/i.test(url)) {
-    throw new SpecError(provider.spec, `servers[0].url "${url}" is not an absolute http(s) URL`);
-  }
+  if (!/^https?:\/\/[^/]/i.test(url))
+    throw noBaseUrl(provider, `servers[0].url "${url}" is not an absolute http(s) URL`);
   return url;
 }
 

@@ -31,6 +31,8 @@ export interface CallPlan {
   };
   /** A JSON body, when the operation requires one. */
   body?: unknown;
+  /** "text" when the answer is not JSON (openapi-fetch would fail to parse it as JSON). */
+  parseAs?: "text";
   /** The 2xx statuses the spec declares for it. */
   successStatuses: number[];
   /** The 4xx/5xx statuses it declares, each of which Prism answers on `Prefer: code=<status>`. */
@@ -65,6 +67,10 @@ function plan(doc: OpenApiDocument, auth: AuthMapping, operation: Operation): Ca
       };
     (params[parameter.in] ??= {})[parameter.name] = value;
   }
+  // A placeholder the spec forgets to declare has no type and no value: the client refuses it.
+  for (const [, name] of operation.path.matchAll(/\{([^}]+)\}/g))
+    if (params.path?.[name!] === undefined)
+      return { operation, reason: `its path has {${name}}, which no path parameter declares` };
   let body: unknown;
   if (operation.requiredBody) {
     const schema = operation.requiredBody.jsonSchema;
@@ -95,6 +101,7 @@ function plan(doc: OpenApiDocument, auth: AuthMapping, operation: Operation): Ca
       summary: operation.summary,
       params,
       ...(body === undefined ? {} : { body }),
+      ...(operation.successBody === "other" ? { parseAs: "text" as const } : {}),
       successStatuses: operation.statuses.filter((s) => s >= 200 && s < 300),
       errorStatuses: operation.statuses.filter((s) => s >= 400),
       credentials,
@@ -107,10 +114,12 @@ const requiredValues = (p: CallPlan) =>
   Object.values(p.params).reduce((n, values) => n + Object.keys(values).length, 0) +
   (p.body === undefined ? 0 : 10);
 
-/** Lower is better: authorised by a mapped credential, GET, no body, few values. */
+/** Lower is better: authorised by a mapped credential, a declared 2xx answer in JSON (or none),
+ * a GET, few values (a body counts as many). */
 function rank(p: CallPlan, hasAuth: boolean): number[] {
   return [
     hasAuth && p.credentials.length === 0 ? 1 : 0,
+    p.successStatuses.length > 0 && p.parseAs === undefined ? 0 : 1,
     p.method === "get" ? 0 : 1,
     requiredValues(p),
   ];

@@ -24,6 +24,8 @@ export interface ProviderEntry {
   auth: AuthMapping;
   /** Where the provider publishes its spec: an https URL (http only on loopback). */
   source?: string;
+  /** The client's default base URL, for a spec whose first server gives none that is absolute. */
+  baseUrl?: string;
   /** The operation the README's first call and the generated contract test make, as
    * "METHOD /path"; by default the generator picks one (see first-call.ts). */
   firstCall?: string;
@@ -31,7 +33,16 @@ export interface ProviderEntry {
 
 export const MANIFEST_PATH = "scripts/providers.json";
 
-const FIELDS = ["name", "spec", "package", "apiKeyEnvVar", "auth", "source", "firstCall"];
+const FIELDS = [
+  "name",
+  "spec",
+  "package",
+  "apiKeyEnvVar",
+  "auth",
+  "source",
+  "baseUrl",
+  "firstCall",
+];
 const AUTH_FIELDS = ["apiKey", "bearerToken"];
 const ENV_RE = /^[A-Z_][A-Z0-9_]*$/;
 const PACKAGE_RE = /^packages\/[a-z0-9][a-z0-9._-]*$/;
@@ -170,6 +181,19 @@ function parseEntry(raw: unknown, index: number): ProviderEntry {
     const problem = sourceProblem(source);
     if (problem !== undefined) throw fail("source", problem);
     entry.source = source;
+  }
+
+  const baseUrl = string(raw, "baseUrl");
+  if (baseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(baseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password)
+      throw fail("baseUrl", `"${baseUrl}" must be an absolute http(s) URL without credentials`);
+    entry.baseUrl = baseUrl;
   }
 
   const firstCall = string(raw, "firstCall");

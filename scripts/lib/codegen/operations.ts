@@ -40,6 +40,9 @@ export interface Operation {
   requiredBody?: { jsonSchema?: Record<string, unknown> };
   /** Numeric statuses the spec declares, ascending ("default" and "4XX" ranges left out). */
   statuses: number[];
+  /** What its 2xx answers carry: JSON or nothing (openapi-fetch's default reading works), or
+   * only other media types (text, binary), which must be read as text. */
+  successBody: "json" | "other";
   /** The alternatives that satisfy the operation's security; [] when it declares none, and an
    * empty alternative when anonymous calls are one of the options. */
   security: SecurityAlternative[];
@@ -117,6 +120,20 @@ function securityOf(requirements: unknown): SecurityAlternative[] {
     .map((r) => Object.keys(r));
 }
 
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** JSON or no content in some declared 2xx answer ("json"), or only other media types. */
+function successBodyOf(doc: OpenApiDocument, responses: Record<string, unknown>): "json" | "other" {
+  const answers = Object.entries(responses)
+    .filter(([code]) => /^2(\d\d|XX)$/.test(code))
+    .map(([, response]) => resolveRef(doc, response));
+  const types = answers.map((answer) => Object.keys((answer?.content ?? {}) as object));
+  if (types.length === 0) return "json"; // no 2xx declared: nothing says otherwise
+  return types.some((media) => media.length === 0 || media.some((t) => JSON_MEDIA.test(t)))
+    ? "json"
+    : "other";
+}
+
 /** Every operation, in the spec's order of paths and methods. */
 export function listOperations(doc: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
@@ -130,9 +147,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
       const body = resolveRef(doc, operation.requestBody);
       const content = (body?.content ?? {}) as Record<string, { schema?: unknown }>;
       // application/json, or any JSON media type (application/vnd.x+json); openapi-fetch sends JSON.
-      const json = Object.entries(content).find(([type]) =>
-        /^application\/(?:[\w.+-]+\+)?json\b/i.test(type),
-      )?.[1];
+      const json = Object.entries(content).find(([type]) => JSON_MEDIA.test(type))?.[1];
       const responses = (operation.responses ?? {}) as Record<string, unknown>;
       operations.push({
         method,
@@ -153,6 +168,7 @@ export function listOperations(doc: OpenApiDocument): Operation[] {
           .filter((code) => /^\d{3}$/.test(code))
           .map(Number)
           .sort((a, b) => a - b),
+        successBody: successBodyOf(doc, responses),
         security: securityOf(operation.security ?? doc.security),
       });
     }

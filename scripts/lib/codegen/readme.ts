@@ -102,13 +102,19 @@ function otherServers(doc: OpenApiDocument): string {
   return others.length > 0 ? `; the spec also lists ${others.join(", ")}` : "";
 }
 
-function options(defaults: ClientDefaults, doc: OpenApiDocument): string[] {
+function options(
+  provider: ProviderEntry,
+  defaults: ClientDefaults,
+  doc: OpenApiDocument,
+): string[] {
   return [
     "## Options",
     "",
     "| option | default | what |",
     "| --- | --- | --- |",
-    `| \`baseUrl\` | ${code(defaults.baseUrl)} | the spec's first server${otherServers(doc)} |`,
+    provider.baseUrl === undefined
+      ? `| \`baseUrl\` | ${code(defaults.baseUrl)} | the spec's first server${otherServers(doc)} |`
+      : `| \`baseUrl\` | ${code(defaults.baseUrl)} | the API's address, from \`scripts/providers.json\` |`,
     "| `fetch` | `globalThis.fetch`, looked up per call | any fetch-compatible function; it must honour `init.signal` for timeouts and aborts to cancel the request |",
     "| `headers` | none | headers for every request |",
     "| `maxRetries` | `2` | retries of 408, 429, 5xx, connection errors and timeouts, for idempotent methods |",
@@ -195,7 +201,7 @@ export function readme({
     ...firstCall(names, defaults, plan),
     ...credentials(defaults),
     ...(extra !== undefined && extra.trim() !== "" ? [extra.trim(), ""] : []),
-    ...options(defaults, doc),
+    ...options(provider, defaults, doc),
     ...operationsTable(provider, doc, operations),
     "## Types and errors",
     "",
