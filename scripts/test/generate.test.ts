@@ -244,5 +244,16 @@ describe("a provider without credentials", () => {
     expect(provider).toContain('"auth": {}');
     expect(provider).not.toContain("apiKeyEnvVar");
     expect(repo.read("packages/alpha/README.md")).toContain("fills in no credentials");
+    // No credential to refuse, and (below) no error status to ask for: the test has neither, and
+    // imports nothing it does not use (lint would fail on it).
+    const test = repo.read("packages/alpha/test/generated/contract.test.ts");
+    expect(test).not.toContain("is refused without credentials");
+    const noErrors = fixtureSpec("alpha");
+    noErrors.paths["/things/{id}"]!.delete!.responses = { "204": { description: "Deleted" } };
+    repo.writeSpec("alpha", noErrors);
+    expect((await generate(repo)).code).toBe(0);
+    const withoutErrors = repo.read("packages/alpha/test/generated/contract.test.ts");
+    expect(withoutErrors).not.toContain("ProblemError");
+    expect(withoutErrors).not.toMatch(/\b(unwrap|isProblemError)\b/);
   });
 });

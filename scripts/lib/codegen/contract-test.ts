@@ -33,7 +33,8 @@ export function contractTest(
     ]),
     'import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";',
     'import { startPrism, type MockServer } from "@apiclients/testing";',
-    `import { ${factory}, isProblemError, unwrap, type ${clientType} } from "../../src/index.js";`,
+    // Only what the tests below use: unwrap and isProblemError check the declared error statuses.
+    `import { ${[factory, ...(plan.errorStatuses.length > 0 ? ["isProblemError", "unwrap"] : []), `type ${clientType}`].join(", ")} } from "../../src/index.js";`,
     "",
     `const SPEC = ${JSON.stringify(provider.spec)};`,
     "let prism: MockServer;",
