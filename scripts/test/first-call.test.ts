@@ -241,7 +241,7 @@ describe("the first call", () => {
       summary: "Delete everything.",
     });
     expect(() => chooseFirstCall(entry({ firstCall: "GET /b/{token}" }), doc)).toThrow(
-      '"acme".firstCall: GET /b/{token} cannot be the first call: the generator cannot make a value for its path parameter "token" (give it an example in the spec)',
+      '"acme".firstCall: GET /b/{token} cannot be the first call: the generator cannot make a value for its path parameter "token" (no example, and a pattern or type it cannot satisfy)',
     );
     expect(() => chooseFirstCall(entry({ firstCall: "PUT /a" }), doc)).toThrow(
       '"acme".firstCall: specs/acme.json has no operation PUT /a',
@@ -255,7 +255,7 @@ describe("the first call", () => {
         spec({ "/session": { get: { ...ok, security: [{ cookie: [] }] } } }),
       ),
     ).toThrow(
-      "\"acme\".spec: no operation of specs/acme.json can be the README's first call (GET /session: no credential in the manifest's auth satisfies its security (cookie)); name one in firstCall",
+      "\"acme\".spec: no operation of specs/acme.json can be the README's first call (GET /session: no credential in the manifest's auth satisfies its security (cookie)). The README's first call and the contract test need one operation",
     );
   });
 });

@@ -1,5 +1,5 @@
-// Example values for parameters, for the README's first call and the generated contract test:
-// the spec's own example when it gives one, else a value its schema accepts. A value must also
+// Example values for parameters and request bodies, for the README's first call and the generated
+// contract test: the spec's own example when it gives one, else a value its schema accepts. A value must also
 // type-check against the generated types (a number for an integer, an enum's member), and Prism
 // must accept it (it validates every request against the spec).
 import type { Parameter } from "./operations.js";

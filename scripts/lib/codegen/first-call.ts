@@ -7,7 +7,8 @@
 //   JSON whose required members can be filled the same way;
 // - authorised by a credential the manifest maps, when the provider has any, so the README shows
 //   the credential in use and the test can check that the mock enforces the spec's security;
-// - then a GET, then the fewest required values, then the spec's order.
+// - then one that declares a 2xx answer in JSON (or with no body), then a GET, then the fewest
+//   required values, then the spec's order.
 //
 // A manifest entry's `firstCall` ("METHOD /path") overrides the choice.
 import type { AuthMapping, ProviderEntry } from "./manifest.js";
@@ -63,7 +64,7 @@ function plan(doc: OpenApiDocument, auth: AuthMapping, operation: Operation): Ca
     if (value === undefined)
       return {
         operation,
-        reason: `the generator cannot make a value for its ${parameter.in} parameter "${parameter.name}" (give it an example in the spec)`,
+        reason: `the generator cannot make a value for its ${parameter.in} parameter "${parameter.name}" (no example, and a pattern or type it cannot satisfy)`,
       };
     (params[parameter.in] ??= {})[parameter.name] = value;
   }
@@ -166,7 +167,7 @@ export function chooseFirstCall(entry: ProviderEntry, doc: OpenApiDocument): Cal
       "spec",
       operations.length === 0
         ? `${entry.spec} has no operations`
-        : `no operation of ${entry.spec} can be the README's first call (${reasons.join("; ")}${candidates.length > 5 ? "; …" : ""}); name one in firstCall after giving the spec the examples it needs`,
+        : `no operation of ${entry.spec} can be the README's first call (${reasons.join("; ")}${candidates.length > 5 ? "; …" : ""}). The README's first call and the contract test need one operation the generator can make against the mock without inventing a value; when the manifest's auth leaves every one out, map the credential the spec asks for`,
     );
   }
   return best.plan;
