@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyDrift, findDrift } from "./lib/codegen/files.js";
-import { loadManifest } from "./lib/codegen/manifest.js";
+import { loadManifest, ManifestError } from "./lib/codegen/manifest.js";
 import type { PackageResult } from "./lib/codegen/package.js";
 import { checkPackageFolders, findOrphans } from "./lib/codegen/workspace.js";
 
@@ -27,6 +27,8 @@ export async function main(argv: string[], defaultRoot: string): Promise<number>
     // Bad flags are a usage error (2); anything else (unreadable manifest, I/O) is a failure (1).
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ?? false;
     console.error(`✖ ${(error as Error).message}${usage ? `\n\n${USAGE}` : ""}`);
+    // A bad manifest entry is found before anything is generated, let alone written.
+    if (error instanceof ManifestError) console.error("Nothing was written.");
     return usage ? 2 : 1;
   }
 }

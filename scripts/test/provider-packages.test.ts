@@ -334,6 +334,7 @@ describe("bad entries", () => {
 
       expect(code).toBe(1);
       expect(output).toContain(message);
+      expect(output).toContain("Nothing was written");
       expect(snapshot(repo)).toEqual(before);
     },
   );
