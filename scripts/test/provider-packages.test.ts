@@ -184,7 +184,16 @@ describe("a new provider: a spec and one manifest entry", () => {
     const manifest = JSON.parse(repo.read(path)) as Record<string, unknown>;
     repo.write(
       path,
-      JSON.stringify({ ...manifest, version: "1.4.2", homepage: "https://alpha.test" }, null, 2),
+      JSON.stringify(
+        {
+          ...manifest,
+          version: "1.4.2",
+          homepage: "https://alpha.test",
+          publishConfig: { access: "public", provenance: false },
+        },
+        null,
+        2,
+      ),
     );
     repo.write("packages/alpha/CHANGELOG.md", "# @apiclients/alpha\n\n## 1.4.2\n");
     repo.write("packages/alpha/README.extra.md", "## Alpha's quirks\n\nIt rounds down.\n");
@@ -202,6 +211,7 @@ describe("a new provider: a spec and one manifest entry", () => {
     const after = JSON.parse(repo.read(path)) as Record<string, unknown>;
     expect(after.version).toBe("1.4.2");
     expect(after.homepage).toBe("https://alpha.test");
+    expect(after.publishConfig).toEqual({ access: "public", provenance: false });
     for (const [file, text] of kept) expect(repo.read(`packages/alpha/${file}`)).toBe(text);
     const readme = repo.read("packages/alpha/README.md");
     expect(readme).toContain("## Alpha's quirks\n\nIt rounds down.");

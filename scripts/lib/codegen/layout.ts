@@ -7,8 +7,8 @@
 //              test/generated/**
 //   hand-kept  README.extra.md (included in README.md), src/problem.ts (the provider's own error
 //              bodies, for unwrap), tests in test/ outside test/generated/, CHANGELOG.md
-//              (changesets), api-report.md (`pnpm api:update`), package.json's version and any
-//              field the generator does not own
+//              (changesets), api-report.md (`pnpm api:update`), package.json's version, any
+//              field the generator does not own, and publishConfig members set by hand
 
 /** A file the generator writes. */
 export interface GeneratedFile {

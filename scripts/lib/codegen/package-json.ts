@@ -1,7 +1,9 @@
 // A provider package's package.json. The generator owns the fields every provider package shares
 // (the conventions below) and the ones the spec decides (description, keywords); it keeps
 // `version` (changesets bumps it; a new package starts at 0.0.0) and every field it does not own
-// (a maintainer's `homepage`, `author`…) as they are, after its own.
+// (a maintainer's `homepage`, `author`…) as they are, after its own. `publishConfig` holds
+// defaults: a member already there keeps its value (the release rehearsal turns provenance off
+// in its scratch copy, which has no CI identity to sign with, and builds regenerate).
 import type { ProviderEntry } from "./manifest.js";
 import type { ProviderNames } from "./names.js";
 import type { OpenApiDocument } from "./spec.js";
@@ -114,6 +116,9 @@ export function packageJson(
   existing: Record<string, unknown> | undefined,
 ): string {
   const { name, ...owned } = ownedFields(provider, names, doc);
+  const publishConfig = existing?.publishConfig;
+  if (publishConfig !== null && typeof publishConfig === "object" && !Array.isArray(publishConfig))
+    owned.publishConfig = { ...(owned.publishConfig as object), ...publishConfig };
   const kept = Object.fromEntries(
     Object.entries(existing ?? {}).filter(
       ([key]) => key !== "version" && !(OWNED_FIELDS as readonly string[]).includes(key),
