@@ -381,8 +381,11 @@ export class Call {
     if (caller.aborted) throw caller.reason;
     const exchange = startExchange(caller, this.#settings.timeoutMs, () => this.timeoutError());
     let response: Response;
+    // Called as a plain function, as openapi-fetch calls it: `this.#inner(…)` would hand the Call
+    // to fetch as its receiver, and a browser's window.fetch throws "Illegal invocation".
+    const inner = this.#inner;
     try {
-      response = await this.#inner(request, {
+      response = await inner(request, {
         ...this.#init,
         signal: exchange.signal,
         ...(this.#follow ? { redirect: "manual" } : {}),
