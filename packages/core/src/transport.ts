@@ -401,8 +401,14 @@ export class Call {
   }
 
   #guard(response: Response, request: Request, exchange: Exchange): Response {
-    // A fetch stand-in may answer with less than a Response; hand that on as it is.
-    if (!(response instanceof Response) || response.body === null) {
+    // A fetch stand-in may answer with less than a Response; hand that on as it is. So goes an
+    // answer whose status has no body: a browser may still give it an empty body stream, and no
+    // Response can be made of that stream with that status.
+    if (
+      !(response instanceof Response) ||
+      response.body === null ||
+      NULL_BODY_STATUSES.has(response.status)
+    ) {
       exchange.release();
       return response;
     }
@@ -463,6 +469,9 @@ export class Call {
     return { response: forwarded, problem: ProblemError.fromResponse(forwarded, parsed) };
   }
 }
+
+/** Statuses whose answers have no body by definition (Fetch standard, "null body status"). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** The fetch every client hands to openapi-fetch: the transport around `inner`. */
 export function createTransport(
