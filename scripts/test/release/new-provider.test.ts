@@ -111,6 +111,12 @@ describeOutside("a third provider: a spec and one manifest entry", () => {
       );
       rmSync(join(copy.dir, DIR, "src/probe.ts"));
 
+      // pnpm start serves the new spec beside the others; the walkthrough, a hand-written tour of
+      // the first two providers, runs as before.
+      const started = copy.run("pnpm", ["start"]);
+      expect(started).toContain("Prism mock for specs/acme-admin.json");
+      expect(started).toContain("stopped 3 mock server(s)");
+
       // Its public API gets a report like every other published package's.
       copy.run("pnpm", ["api:update"]);
       expect(read(`${DIR}/api-report.md`)).toContain(
