@@ -1,6 +1,24 @@
 // Lint rules for every package; generated code and build output are not ours to lint.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+
+/** Every package under packages/ that is published (not private): a new provider package is
+ * one of them as soon as `pnpm generate` has made it, with no edit here. */
+const publishedPackages = readdirSync(join(import.meta.dirname, "packages"), {
+  withFileTypes: true,
+})
+  .filter((entry) => entry.isDirectory())
+  .filter((entry) => {
+    try {
+      const manifest = join(import.meta.dirname, "packages", entry.name, "package.json");
+      return JSON.parse(readFileSync(manifest, "utf8")).private !== true;
+    } catch {
+      return false; // no package.json: not a package
+    }
+  })
+  .map((entry) => entry.name);
 
 export default tseslint.config(
   {
@@ -44,7 +62,7 @@ export default tseslint.config(
   {
     // Published code runs wherever fetch exists (Node, Deno, Bun, browsers, edge workers):
     // no Node built-in modules or Node-only globals on that path.
-    files: ["packages/{problem,core,ampersand,basic}/src/**/*.ts"],
+    files: publishedPackages.map((name) => `packages/${name}/src/**/*.ts`),
     rules: {
       "no-restricted-imports": [
         "error",

@@ -13,6 +13,7 @@ import { codegenScaling, generateSchema, turboGenerate } from "./bench/codegen.j
 import { coldStartBench } from "./bench/cold-start.js";
 import { memoryBench } from "./bench/memory.js";
 import { perCallBench } from "./bench/per-call.js";
+import { benchProviders } from "./bench/providers.js";
 import { benchSpecs } from "./bench/specs.js";
 import { typecheckBench } from "./bench/typecheck.js";
 
@@ -50,9 +51,15 @@ function log(message: string) {
   console.error(`• ${message}`);
 }
 
+// Every provider of the manifest, built (pnpm bench builds first); the per-call and memory
+// benchmarks use the first, as the representative of all.
+const providers = await benchProviders(repo);
+const [first] = providers;
+if (!first) throw new Error("scripts/providers.json lists no provider");
+
 if (selected.has("per-call")) {
-  log("per-call overhead (in-process, then keep-alive HTTP on loopback)…");
-  const results = await perCallBench(quick);
+  log(`per-call overhead of ${first.packageName} (in-process, then keep-alive HTTP on loopback)…`);
+  const results = await perCallBench(first, quick);
   raw.perCall = results;
   const budgets: Record<string, number> = { "in-process": 1.25, "loopback HTTP": 1.05 };
   for (const r of results) {
@@ -60,7 +67,7 @@ if (selected.has("per-call")) {
     rows.push({
       suite: "per-call",
       metric: `${r.transport}: raw fetch / openapi-fetch / +timeout / ours (median per call)`,
-      value: `${us(s["raw fetch"]!.median)} / ${us(s["openapi-fetch"]!.median)} / ${us(s["openapi-fetch + timeout"]!.median)} / ${us(s["@apiclients/ampersand"]!.median)}`,
+      value: `${us(s["raw fetch"]!.median)} / ${us(s["openapi-fetch"]!.median)} / ${us(s["openapi-fetch + timeout"]!.median)} / ${us(s.ours!.median)}`,
     });
     rows.push({
       suite: "per-call",
@@ -78,7 +85,7 @@ if (selected.has("per-call")) {
 
 if (selected.has("bundle")) {
   log("bundle size (esbuild, minified, gzip -9)…");
-  const results = await bundleSizeBench(scriptsDir);
+  const results = await bundleSizeBench(scriptsDir, providers);
   raw.bundle = results;
   const base = results.find((r) => r.name === "openapi-fetch")!;
   for (const r of results) {
@@ -102,23 +109,24 @@ if (selected.has("bundle")) {
 
 if (selected.has("cold-start")) {
   log("cold start (import in a fresh process, alternating)…");
-  const result = await coldStartBench(scriptsDir, quick ? 10 : 30);
+  const result = await coldStartBench(scriptsDir, providers, quick ? 10 : 30);
   raw.coldStart = result;
   const s = result.summaries;
+  const names = ["openapi-fetch", ...providers.map((p) => p.packageName)];
   rows.push({
     suite: "cold-start",
-    metric: "import time: openapi-fetch / @apiclients/ampersand / @apiclients/basic",
-    value: `${ms(s["openapi-fetch"]!.median)} / ${ms(s["@apiclients/ampersand"]!.median)} / ${ms(s["@apiclients/basic"]!.median)}`,
+    metric: `import time: ${names.join(" / ")}`,
+    value: names.map((name) => ms(s[name]!.median)).join(" / "),
   });
   rows.push({
     suite: "cold-start",
-    metric: "ours ÷ openapi-fetch",
+    metric: `${first.packageName} ÷ openapi-fetch`,
     value: x(result.ratio),
     ...within(result.ratio, 1.5),
   });
 }
 
-const specs = selected.has("codegen") || selected.has("typecheck") ? benchSpecs(repo) : [];
+const specs = selected.has("codegen") || selected.has("typecheck") ? await benchSpecs(repo) : [];
 
 if (selected.has("codegen")) {
   log("codegen: pnpm generate cold and warm…");
@@ -175,7 +183,7 @@ if (selected.has("typecheck")) {
 
 if (selected.has("memory")) {
   log("memory: rounds of 10,000 sequential + 1,000 concurrent calls…");
-  const results = await memoryBench(quick ? 4 : 8);
+  const results = await memoryBench(first, quick ? 4 : 8);
   raw.memory = results;
   for (const r of results) {
     rows.push({

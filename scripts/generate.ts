@@ -1,19 +1,23 @@
 #!/usr/bin/env -S npx tsx
 // The one codegen entry point: `pnpm generate [--check] [provider...]`.
-// Reads scripts/providers.json and writes packages/<provider>/src/generated/ for each spec.
+// Reads scripts/providers.json and, for each entry, creates its provider package when it is
+// missing and keeps every generated file in it current (lib/codegen/package.ts says which files
+// those are). A full run also names the orphans: generated packages no entry names any more.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { GenerateResult } from "./lib/codegen/codegen.js";
 import { applyDrift, findDrift } from "./lib/codegen/files.js";
-import { loadManifest } from "./lib/codegen/manifest.js";
+import { loadManifest, ManifestError } from "./lib/codegen/manifest.js";
+import type { PackageResult } from "./lib/codegen/package.js";
+import { checkPackageFolders, findOrphans } from "./lib/codegen/workspace.js";
 
 const USAGE = `Usage: generate [--check] [provider...]
 
-Regenerates packages/<provider>/src/generated/ from the specs listed in scripts/providers.json.
-  --check   write nothing; exit 1 and name every generated file that is out of date
+Creates or updates the provider packages of scripts/providers.json from their specs.
+  --check   write nothing; exit 1 and name every generated file that is out of date (and every
+            orphaned package: one the manifest no longer names)
   --root    the repository to work in (default: this checkout)
-  provider  limit the run to these providers (default: all)`;
+  provider  limit the run to these providers (default: all, and orphans are looked for)`;
 
 /** Runs the CLI on `argv`; resolves with the exit code, having printed why when it is not 0. */
 export async function main(argv: string[], defaultRoot: string): Promise<number> {
@@ -23,6 +27,8 @@ export async function main(argv: string[], defaultRoot: string): Promise<number>
     // Bad flags are a usage error (2); anything else (unreadable manifest, I/O) is a failure (1).
     const usage = (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ?? false;
     console.error(`✖ ${(error as Error).message}${usage ? `\n\n${USAGE}` : ""}`);
+    // A bad manifest entry is found before anything is generated, let alone written.
+    if (error instanceof ManifestError) console.error("Nothing was written.");
     return usage ? 2 : 1;
   }
 }
@@ -52,39 +58,53 @@ async function generate(argv: string[], defaultRoot: string): Promise<number> {
   }
   const selected =
     positionals.length > 0 ? manifest.filter((p) => positionals.includes(p.name)) : manifest;
+  await checkPackageFolders(root, manifest);
 
   // Loaded only now: openapi-typescript brings the TypeScript compiler (seconds to load), which a
   // usage error or an unknown provider has no need to wait for.
-  const { generateProvider, GENERATED_DIR } = await import("./lib/codegen/codegen.js");
-  // Generate everything in memory first: one broken spec must leave every committed file untouched.
+  const { generatePackage } = await import("./lib/codegen/package.js");
+  // Generate everything in memory first: one bad entry or spec must leave every file untouched.
   const settled = await Promise.allSettled(
-    selected.map((provider) => generateProvider(root, provider)),
+    selected.map((provider) => generatePackage(root, provider)),
   );
   const failures = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failures.length > 0) {
     for (const failure of failures)
       console.error(`✖ ${(failure.reason as Error).message ?? failure.reason}`);
-    console.error(`Nothing was written: ${failures.length} spec(s) could not be generated.`);
+    console.error(`Nothing was written: ${failures.length} provider(s) could not be generated.`);
     return 1;
   }
-  const results = settled.map((s) => (s as PromiseFulfilledResult<GenerateResult>).value);
+  const results = settled.map((s) => (s as PromiseFulfilledResult<PackageResult>).value);
   for (const { provider, warnings } of results) {
     for (const warning of warnings) console.warn(`⚠ ${provider.spec}: ${warning}`);
   }
   const files = results.flatMap((r) => r.files);
-  const dirs = selected.map((p) => `${p.package}/${GENERATED_DIR}`);
-  const drift = await findDrift(root, dirs, files);
+  const drift = await findDrift(
+    root,
+    results.flatMap((r) => r.dirs),
+    files,
+  );
+  // Orphans only on a full run: a run for some providers says nothing about the others.
+  const orphans = positionals.length === 0 ? await findOrphans(root, manifest) : [];
+  const orphanNote = (dir: string) =>
+    `${dir} is orphaned: it holds generated code, but no entry in scripts/providers.json names it. Restore its entry, or delete the folder to drop the provider.`;
 
   if (values.check) {
-    if (drift.length === 0) {
-      console.log(`✔ generated code is up to date (${selected.map((p) => p.name).join(", ")})`);
-      return 0;
-    }
     for (const item of drift) console.error(`✖ ${item.kind}: ${item.path}`);
-    console.error("Generated code is out of date: run `pnpm generate` and commit the result.");
-    return 1;
+    for (const dir of orphans) console.error(`✖ ${orphanNote(dir)}`);
+    if (drift.length > 0)
+      console.error("Generated code is out of date: run `pnpm generate` and commit the result.");
+    if (drift.length > 0 || orphans.length > 0) return 1;
+    console.log(`✔ generated code is up to date (${selected.map((p) => p.name).join(", ")})`);
+    return 0;
   }
   await applyDrift(root, drift, files);
+  for (const { provider, files: written, created } of results)
+    if (created)
+      console.log(
+        `✚ created ${provider.package} (${written.length} files). Next: \`pnpm install\`, \`pnpm api:update\`, and a changeset for its first release (\`pnpm changeset\`).`,
+      );
+  for (const dir of orphans) console.warn(`⚠ ${orphanNote(dir)}`);
   const changed = drift.length === 0 ? "no changes" : `${drift.length} file(s) updated`;
   console.log(`✔ generated ${selected.map((p) => p.name).join(", ")}: ${changed}`);
   return 0;

@@ -5,11 +5,13 @@
 // 1. Starts Verdaccio on loopback (empty, no uplinks) and takes a copy of this repository.
 // 2. In the copy: `pnpm version-packages`, then `pnpm release` (build, publint/attw,
 //    `changeset publish`) to that registry.
-// 3. Fresh consumer projects outside the repository install the packages from it with npm and
-//    use them against Prism mocks of the specs: Node ESM in strict TypeScript (NodeNext), Node
-//    CommonJS, and an esbuild browser bundle in headless Chromium calling cross-origin (CORS).
-//    Each makes a delete and handles the 404 as a ProblemError.
-// 4. A spec change: Ampersand's full public API replaces specs/ampersand.yaml; `pnpm generate`,
+// 3. Fresh consumer projects outside the repository install every provider package from it with
+//    npm and use them against Prism mocks of the specs: Node ESM in strict TypeScript (NodeNext),
+//    Node CommonJS, and an esbuild browser bundle in headless Chromium calling cross-origin
+//    (CORS). For each provider of the manifest, each makes the README's first call and handles a
+//    failing one as a ProblemError.
+// 4. A spec change, on the one provider there is a fixture for: Ampersand's full public API
+//    replaces specs/ampersand.yaml; `pnpm generate`,
 //    `pnpm spec:changeset`, `pnpm version-packages`, `pnpm release` again. A consumer file that
 //    calls GET /projects must fail to compile against the first version and compile and run
 //    against the second.
@@ -37,7 +39,9 @@ import {
   tail,
   transcript,
 } from "./lib/rehearsal/exec.js";
-import { judgeOutcomes, type DeleteOutcome } from "./lib/rehearsal/outcomes.js";
+import { describeProviders, type ProviderDescription } from "./lib/codegen/describe.js";
+import { expectedFailures } from "./lib/rehearsal/consumer-providers.js";
+import { judgeOutcomes, type CallOutcome } from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
 import { AMPERSAND_FULL_SPEC } from "./lib/rehearsal/fixtures.js";
 import { scratchCopy, type Scratch } from "./lib/rehearsal/scratch.js";
@@ -57,7 +61,7 @@ export interface ConsumerReport {
   installed: Record<string, string>;
   /** Each installed package's newest CHANGELOG.md heading: the changelog ships with it. */
   changelogs: Record<string, string | undefined>;
-  outcomes?: DeleteOutcome[];
+  outcomes?: CallOutcome[];
 }
 
 export interface Report {
@@ -68,9 +72,12 @@ export interface Report {
   /** Why provenance is off for the rehearsal (it needs a CI's OIDC identity). */
   provenance: string;
   first?: PublishedState & {
-    /** The dependencies of the published @apiclients/ampersand: workspace: ranges replaced. */
-    ampersandDependencies: Record<string, string>;
+    /** Each published package's dependencies, as the registry serves them: workspace: and
+     * catalog: ranges replaced. */
+    dependencies: Record<string, Record<string, string>>;
   };
+  /** The providers the consumers covered, from the manifest, in its order. */
+  providers: string[];
   consumers: Partial<Record<ConsumerKind, ConsumerReport>>;
   specChange?: PublishedState & {
     changeset: string;
@@ -165,15 +172,15 @@ function checkPublished(state: PublishedState, failures: string[], label: string
 async function installConsumers(
   registry: Registry,
   versions: Record<string, string>,
+  providers: ProviderDescription[],
   keep: boolean,
 ): Promise<Map<ConsumerKind, Consumer>> {
-  const dependencies = {
-    "@apiclients/ampersand": versions["@apiclients/ampersand"]!,
-    "@apiclients/basic": versions["@apiclients/basic"]!,
-  };
+  const dependencies = Object.fromEntries(
+    providers.map(({ names }) => [names.packageName, versions[names.packageName]!]),
+  );
   const consumers = new Map<ConsumerKind, Consumer>();
   for (const kind of KINDS) {
-    const consumer = createConsumer(kind, EXAMPLES, registry, dependencies);
+    const consumer = createConsumer(kind, EXAMPLES, registry, dependencies, providers);
     if (!keep) cleanups.push(() => consumer.remove());
     consumers.set(kind, consumer);
   }
@@ -190,17 +197,18 @@ async function installConsumers(
 const consumerTsc = (consumer: Consumer) =>
   binPath(join(consumer.dir, "package.json"), "typescript", "tsc");
 
-/** Runs one consumer's scenario against the mocks; returns the lines it printed. */
-async function runConsumer(consumer: Consumer, urls: string[]): Promise<string> {
+/** Runs one consumer's scenario against the mocks (provider name → base URL); returns the lines
+ * it printed. */
+async function runConsumer(consumer: Consumer, urls: Record<string, string>): Promise<string> {
   const run = (command: string, args: string[]) =>
     mustExec(command, args, { cwd: consumer.dir, env: consumer.env });
   const tsc = (...args: string[]) => run(process.execPath, [consumerTsc(consumer), ...args]);
   if (consumer.kind === "node-esm-ts") {
     await tsc("-p", "tsconfig.json");
-    return (await run(process.execPath, ["dist/main.js", ...urls])).stdout;
+    return (await run(process.execPath, ["dist/main.js", JSON.stringify(urls)])).stdout;
   }
   if (consumer.kind === "node-cjs")
-    return (await run(process.execPath, ["main.cjs", ...urls])).stdout;
+    return (await run(process.execPath, ["main.cjs", JSON.stringify(urls)])).stdout;
   // Type-checked as a browser project (DOM, no Node types), then bundled for the browser.
   await tsc("-p", "tsconfig.json");
   // esbuild's bin is its native executable (its install script puts it there): run as it is.
@@ -218,7 +226,7 @@ async function runConsumer(consumer: Consumer, urls: string[]): Promise<string> 
     "bundle.js": "text/javascript; charset=utf-8",
   });
   try {
-    const query = new URLSearchParams({ ampersand: urls[0]!, basic: urls[1]! });
+    const query = new URLSearchParams({ urls: JSON.stringify(urls) });
     const page = await runPage(`${site.url}?${query}`);
     browserVersion = page.browserVersion;
     if (page.state !== "done")
@@ -253,6 +261,7 @@ async function rehearse(keep: boolean): Promise<Report> {
     provenance:
       "off in the rehearsal copy: npm signs provenance only from a CI provider's OIDC identity",
     consumers: {},
+    providers: [],
     tokenScan: { bytes: 0, leaks: [] },
   };
 
@@ -270,6 +279,10 @@ async function rehearse(keep: boolean): Promise<Report> {
   progress(`copy of the repository in ${scratch.dir}`);
   const packages = publishable(scratch);
   withoutProvenance(scratch, packages);
+  // Every provider of the copy's manifest, with the first call its README shows.
+  const providers = await describeProviders(scratch.dir);
+  report.providers = providers.map((p) => p.entry.name);
+  const expected = expectedFailures(providers);
 
   // ── First release ─────────────────────────────────────────────────────────────────────────
   progress("pnpm version-packages && pnpm release");
@@ -278,13 +291,17 @@ async function rehearse(keep: boolean): Promise<Report> {
   );
   checkPublished(first, failures, "first release");
   const ampersand = first.versions["@apiclients/ampersand"]!;
-  const manifest = await fetch(`${registry.url}@apiclients%2fampersand/${ampersand}`, {
-    headers: { connection: "close" },
-  }).then((r) => r.json() as Promise<{ dependencies?: Record<string, string> }>);
-  report.first = { ...first, ampersandDependencies: manifest.dependencies ?? {} };
-  for (const [name, range] of Object.entries(report.first.ampersandDependencies))
-    if (range.startsWith("workspace:") || range.startsWith("catalog:"))
-      failures.push(`published @apiclients/ampersand depends on ${name}@${range}`);
+  const dependencies: Record<string, Record<string, string>> = {};
+  for (const [name, version] of Object.entries(first.versions)) {
+    const published = await fetch(`${registry.url}${name.replace("/", "%2f")}/${version}`, {
+      headers: { connection: "close" },
+    }).then((r) => r.json() as Promise<{ dependencies?: Record<string, string> }>);
+    dependencies[name] = published.dependencies ?? {};
+    for (const [dependency, range] of Object.entries(dependencies[name]))
+      if (range.startsWith("workspace:") || range.startsWith("catalog:"))
+        failures.push(`published ${name} depends on ${dependency}@${range}`);
+  }
+  report.first = { ...first, dependencies };
   progress(
     `published ${Object.entries(first.versions)
       .map(([n, v]) => `${n}@${v}`)
@@ -298,14 +315,13 @@ async function rehearse(keep: boolean): Promise<Report> {
     mocks.push(server);
     return server;
   };
-  const urls = [
-    (await mock(join(scratch.dir, "specs/ampersand.yaml"))).url,
-    (await mock(join(scratch.dir, "specs/basic.yaml"))).url,
-  ];
+  const urls: Record<string, string> = {};
+  for (const { entry } of providers)
+    urls[entry.name] = (await mock(join(scratch.dir, entry.spec))).url;
 
   progress("consumer projects: npm install from the registry");
   const consumers = await timed(timings, "consumers install", () =>
-    installConsumers(registry, first.versions, keep),
+    installConsumers(registry, first.versions, providers, keep),
   );
   for (const [kind, consumer] of consumers) {
     progress(`consumer ${kind}: ${consumer.dir}`);
@@ -316,7 +332,7 @@ async function rehearse(keep: boolean): Promise<Report> {
       if (version !== first.versions[name])
         failures.push(`${kind}: installed ${name}@${version}, not ${first.versions[name]}`);
     const printed = await timed(timings, `consumer ${kind}`, () => runConsumer(consumer, urls));
-    const judged = judgeOutcomes(kind, printed);
+    const judged = judgeOutcomes(kind, printed, expected);
     failures.push(...judged.failures);
     const changelogs = Object.fromEntries(
       [...packages.keys()].map((name) => [name, changelogHead(consumer, name)]),
@@ -367,7 +383,11 @@ async function rehearse(keep: boolean): Promise<Report> {
     if (!Array.isArray(projects)) failures.push("GET /projects printed no list of projects");
   }
   // The first scenario still compiles and runs against the new version: nothing was taken away.
-  const again = judgeOutcomes("node-esm-ts after the spec change", await runConsumer(esm, urls));
+  const again = judgeOutcomes(
+    "node-esm-ts after the spec change",
+    await runConsumer(esm, urls),
+    expected,
+  );
   failures.push(...again.failures);
 
   report.specChange = {
@@ -410,7 +430,7 @@ function summary(report: Report): string {
     );
   for (const [kind, consumer] of Object.entries(report.consumers))
     lines.push(
-      `  ${kind}: ${consumer.outcomes?.map((o) => `${o.provider} deleted, 404 → ${o.notFound?.title}`).join("; ")}`,
+      `  ${kind}: ${consumer.outcomes?.map((o) => `${o.provider} called${o.failure ? `, ${o.failure.status} → ${o.failure.title}` : ""}`).join("; ")}`,
     );
   if (report.specChange)
     lines.push(

@@ -1,6 +1,7 @@
 // The main job (`pnpm start`, after `turbo run build`): starts a Prism mock server for every
-// spec in scripts/providers.json on loopback, runs examples/walkthrough.ts against them, and
-// stops the servers whatever happens.
+// spec in scripts/providers.json on loopback, runs examples/walkthrough.ts against them (each
+// mock's URL in <PROVIDER>_BASE_URL, e.g. BASIC_ADMIN_BASE_URL), and stops the servers whatever
+// happens.
 import {
   repoRoot,
   startPrism,
@@ -9,6 +10,7 @@ import {
   type MockServer,
 } from "@apiclients/testing";
 import { loadManifest } from "./lib/codegen/manifest.js";
+import { providerNames } from "./lib/codegen/names.js";
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const child = startProcess(command, args, { cwd: repoRoot, env, stdio: "inherit" });
@@ -28,7 +30,7 @@ async function main(): Promise<number> {
     for (const provider of providers) {
       const server = await startPrism(provider.spec);
       servers.push(server);
-      env[`${provider.name.toUpperCase()}_BASE_URL`] = server.url;
+      env[`${providerNames(provider.name).envPrefix}_BASE_URL`] = server.url;
       console.log(`• Prism mock for ${provider.spec} on ${server.url}`);
     }
     console.log();

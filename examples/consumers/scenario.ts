@@ -1,75 +1,72 @@
 // What every consumer project does with the published packages, in Node and in a browser alike:
-// one successful delete per provider, then a delete the server answers with 404, handled as the
-// ProblemError the client throws.
-import { createAmpersandClient, isProblemError, ProblemError, unwrap } from "@apiclients/ampersand";
-import { createBasicClient, unwrap as unwrapBasic } from "@apiclients/basic";
+// for each provider, its first call (the one its README shows), then a call the mock answers with
+// an error, handled as the ProblemError the provider's client throws.
+//
+// The providers come from ./providers.js, which the release rehearsal writes into each project
+// from scripts/providers.json (scripts/lib/rehearsal/consumer-providers.ts): every provider is
+// covered, and this file names none.
+import { providers } from "./providers.js";
 
-export interface BaseUrls {
-  ampersand: string;
-  basic: string;
+/** What this scenario reads of a ProblemError. */
+interface ProblemErrorLike {
+  status: number;
+  message: string;
+  problem: { title: string };
 }
 
-export interface DeleteOutcome {
-  provider: "ampersand" | "basic";
-  /** True once unwrap() returned from the successful delete. */
-  deleted: boolean;
-  /** The 404, as the error the client threw. */
-  notFound: {
+/** One provider, as the rehearsal writes it into ./providers.ts. */
+export interface ProviderCase {
+  provider: string;
+  /** The status the failing call gets, or null when the spec gives no way to make one fail. */
+  failureStatus: number | null;
+  /** The provider's first call through its client and its own unwrap; `fail` makes it fail. */
+  call(baseUrl: string, fail: boolean): Promise<unknown>;
+  isProblemError(error: unknown): error is ProblemErrorLike;
+  ProblemError: abstract new (...args: never[]) => unknown;
+}
+
+export interface CallOutcome {
+  provider: string;
+  /** True once unwrap() returned from the first call. */
+  succeeded: boolean;
+  /** The failing call, as the error the client threw; null when there was none to make. */
+  failure: {
     isProblemError: boolean;
     instanceOfProblemError: boolean;
     status: number;
     title: string;
     message: string;
-  };
+  } | null;
 }
 
-// Against a mock server, `Prefer: code=404` asks Prism for the spec's 404 answer.
-const answerNotFound = { Prefer: "code=404" };
-
-async function notFound(call: () => Promise<unknown>): Promise<DeleteOutcome["notFound"]> {
+async function failure(p: ProviderCase, baseUrl: string): Promise<CallOutcome["failure"]> {
   try {
-    await call();
+    await p.call(baseUrl, true);
   } catch (error) {
-    if (!isProblemError(error)) throw error;
+    if (!p.isProblemError(error)) throw error;
     return {
       isProblemError: true,
-      instanceOfProblemError: error instanceof ProblemError,
+      instanceOfProblemError: error instanceof p.ProblemError,
       status: error.status,
       title: error.problem.title,
       message: error.message,
     };
   }
-  throw new Error("the delete was expected to fail with 404, and succeeded");
+  throw new Error(`${p.provider}: the call was expected to fail with ${p.failureStatus}`);
 }
 
-export async function deleteAndHandleNotFound(urls: BaseUrls): Promise<DeleteOutcome[]> {
-  const ampersand = createAmpersandClient({ apiKey: "rehearsal-key", baseUrl: urls.ampersand });
-  const jwtKey = "/projects/{projectIdOrName}/jwt-keys/{keyId}";
-  const jwtKeyPath = { projectIdOrName: "my-project", keyId: "key-123" };
-  await unwrap(ampersand.DELETE(jwtKey, { params: { path: jwtKeyPath } }));
-
-  const basic = createBasicClient({ apiKey: "rehearsal-key", baseUrl: urls.basic });
-  const apiKey = "/project/{id}/key/{key_id}";
-  const apiKeyPath = { id: "proj_1", key_id: "key_1" };
-  // Each provider's own unwrap reads its own error shape (Basic's { error, message }).
-  await unwrapBasic(basic.DELETE(apiKey, { params: { path: apiKeyPath } }));
-
-  return [
-    {
-      provider: "ampersand",
-      deleted: true,
-      notFound: await notFound(() =>
-        unwrap(ampersand.DELETE(jwtKey, { params: { path: jwtKeyPath }, headers: answerNotFound })),
-      ),
-    },
-    {
-      provider: "basic",
-      deleted: true,
-      notFound: await notFound(() =>
-        unwrapBasic(
-          basic.DELETE(apiKey, { params: { path: apiKeyPath }, headers: answerNotFound }),
-        ),
-      ),
-    },
-  ];
+/** `urls` maps each provider's name to the base URL of its mock server. */
+export async function callEveryProvider(urls: Record<string, string>): Promise<CallOutcome[]> {
+  const outcomes: CallOutcome[] = [];
+  for (const p of providers) {
+    const baseUrl = urls[p.provider];
+    if (!baseUrl) throw new Error(`no base URL for ${p.provider}`);
+    await p.call(baseUrl, false);
+    outcomes.push({
+      provider: p.provider,
+      succeeded: true,
+      failure: p.failureStatus === null ? null : await failure(p, baseUrl),
+    });
+  }
+  return outcomes;
 }

@@ -1,7 +1,10 @@
-// Bundle size: a browser bundle that creates a client and makes one call, minified and
-// gzipped, against the same with bare openapi-fetch. What we add is the difference.
+// Bundle size: a browser bundle that creates a client and makes one call (each provider's README
+// first call), minified and gzipped, against the same call through bare openapi-fetch. What we
+// add is the difference.
 import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import type { BenchProvider } from "./providers.js";
 
 export interface BundleResult {
   name: string;
@@ -12,20 +15,29 @@ export interface BundleResult {
   ourBytes: number;
 }
 
-const ENTRIES: Record<string, string> = {
-  "openapi-fetch": `import createClient from "openapi-fetch";
-const client = createClient({ baseUrl: "https://api.example.com/v1", headers: { "X-Api-Key": "k" } });
-const { error } = await client.DELETE("/projects/{projectIdOrName}/jwt-keys/{keyId}", { params: { path: { projectIdOrName: "p", keyId: "k" } } });
+const call = (p: BenchProvider) =>
+  `client.${p.method}(${JSON.stringify(p.path)}, ${JSON.stringify(p.init)})`;
+
+/** The entry of each bundle: bare openapi-fetch making the first provider's call, then ours. */
+function entries(providers: BenchProvider[]): Record<string, string> {
+  const first = providers[0]!;
+  const headers = first.header ? Object.fromEntries([first.header("k")]) : {};
+  return {
+    "openapi-fetch": `import createClient from "openapi-fetch";
+const client = createClient({ baseUrl: "https://api.example.com/v1", headers: ${JSON.stringify(headers)} });
+const { error } = await ${call(first)};
 if (error) console.error(error);`,
-  "@apiclients/ampersand": `import { createAmpersandClient, unwrap, isProblemError } from "@apiclients/ampersand";
-const client = createAmpersandClient({ apiKey: "k" });
-try { await unwrap(client.DELETE("/projects/{projectIdOrName}/jwt-keys/{keyId}", { params: { path: { projectIdOrName: "p", keyId: "k" } } })); }
+    ...Object.fromEntries(
+      providers.map((p) => [
+        p.packageName,
+        `import { ${p.factory}, unwrap, isProblemError } from ${JSON.stringify(fileURLToPath(p.entry))};
+const client = ${p.factory}(${p.credential ? `{ ${p.credential}: "k" }` : ""});
+try { await unwrap(${call(p)}); }
 catch (error) { if (isProblemError(error)) console.error(error.message); else throw error; }`,
-  "@apiclients/basic": `import { createBasicClient, unwrap, isProblemError } from "@apiclients/basic";
-const client = createBasicClient({ apiKey: "k" });
-try { await unwrap(client.DELETE("/project/{id}/key/{key_id}", { params: { path: { id: "p", key_id: "k" } } })); }
-catch (error) { if (isProblemError(error)) console.error(error.message); else throw error; }`,
-};
+      ]),
+    ),
+  };
+}
 
 async function bundle(name: string, contents: string, resolveDir: string): Promise<BundleResult> {
   const result = await build({
@@ -58,8 +70,13 @@ async function bundle(name: string, contents: string, resolveDir: string): Promi
   };
 }
 
-export async function bundleSizeBench(resolveDir: string): Promise<BundleResult[]> {
+export async function bundleSizeBench(
+  resolveDir: string,
+  providers: BenchProvider[],
+): Promise<BundleResult[]> {
   return Promise.all(
-    Object.entries(ENTRIES).map(([name, contents]) => bundle(name, contents, resolveDir)),
+    Object.entries(entries(providers)).map(([name, contents]) =>
+      bundle(name, contents, resolveDir),
+    ),
   );
 }

@@ -1,6 +1,7 @@
-// Cold start: the time to import a client package in a fresh process (what a serverless cold
+// Cold start: the time to import each provider package in a fresh process (what a serverless cold
 // start pays), against importing bare openapi-fetch, alternating, one fresh process per sample.
 import { execFileSync } from "node:child_process";
+import type { BenchProvider } from "./providers.js";
 import { alternate, ratio, type Summary } from "./stats.js";
 
 function importTime(specifier: string, cwd: string): number {
@@ -15,20 +16,26 @@ function importTime(specifier: string, cwd: string): number {
 
 export interface ColdStartResult {
   summaries: Record<string, Summary>;
+  /** The first provider's median over openapi-fetch's. */
   ratio: number;
 }
 
-export async function coldStartBench(cwd: string, rounds: number): Promise<ColdStartResult> {
-  const summaries = await alternate(
+export async function coldStartBench(
+  cwd: string,
+  providers: BenchProvider[],
+  rounds: number,
+): Promise<ColdStartResult> {
+  const summaries: Record<string, Summary> = await alternate<string>(
     {
       "openapi-fetch": async () => importTime("openapi-fetch", cwd),
-      "@apiclients/ampersand": async () => importTime("@apiclients/ampersand", cwd),
-      "@apiclients/basic": async () => importTime("@apiclients/basic", cwd),
+      ...Object.fromEntries(
+        providers.map((p) => [p.packageName, async () => importTime(p.entry, cwd)]),
+      ),
     },
     rounds,
   );
   return {
     summaries,
-    ratio: ratio(summaries["@apiclients/ampersand"]!, summaries["openapi-fetch"]!),
+    ratio: ratio(summaries[providers[0]!.packageName]!, summaries["openapi-fetch"]!),
   };
 }

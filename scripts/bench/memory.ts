@@ -2,6 +2,7 @@
 // heap grows from one round to the next (it must not: nothing per call may be retained).
 import { fileURLToPath } from "node:url";
 import { startProcess, waitForExit } from "@apiclients/testing";
+import type { BenchProvider } from "./providers.js";
 
 export interface MemoryResult {
   variant: string;
@@ -12,12 +13,21 @@ export interface MemoryResult {
   growthKiBPerRound: number;
 }
 
-function run(variant: string, rounds: number): Promise<MemoryResult> {
+function run(variant: string, rounds: number, provider: BenchProvider): Promise<MemoryResult> {
+  const headerPair = provider.header?.("bench-api-key-0123456789");
   return new Promise((resolve, reject) => {
     const worker = fileURLToPath(new URL("./memory-worker.ts", import.meta.url));
     const child = startProcess(
       process.execPath,
-      ["--import", "tsx", "--expose-gc", worker, variant, String(rounds)],
+      [
+        "--import",
+        "tsx",
+        "--expose-gc",
+        worker,
+        variant,
+        String(rounds),
+        JSON.stringify({ ...provider, headerPair }),
+      ],
       { stdio: ["ignore", "inherit", "inherit", "ipc"] },
     );
     child.once("message", (message) => {
@@ -42,6 +52,9 @@ function run(variant: string, rounds: number): Promise<MemoryResult> {
   });
 }
 
-export async function memoryBench(rounds: number): Promise<MemoryResult[]> {
-  return [await run("openapi-fetch", rounds), await run("ours", rounds)];
+export async function memoryBench(
+  provider: BenchProvider,
+  rounds: number,
+): Promise<MemoryResult[]> {
+  return [await run("openapi-fetch", rounds, provider), await run("ours", rounds, provider)];
 }

@@ -1,15 +1,13 @@
-// Per-call overhead: the same DELETE made by raw fetch with a hand-built URL (the limit), by
-// bare openapi-fetch, and by our client with its default options (retries and timeout armed),
-// over an in-process transport and over keep-alive HTTP on loopback.
+// Per-call overhead: the same call (the first provider's README first call) made by raw fetch
+// with a hand-built URL (the limit), by bare openapi-fetch, and by our client with its default
+// options (retries and timeout armed), over an in-process transport and over keep-alive HTTP on
+// loopback. Whatever the operation, the peer answers 204 at once: only client-side work counts.
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
-import { createAmpersandClient, type paths } from "@apiclients/ampersand";
 import { startProcess, stopProcess, waitForExit } from "@apiclients/testing";
+import { callOn, ourClient, rawUrl, type AnyClient, type BenchProvider } from "./providers.js";
 import { alternate, perCall, ratio, type Summary } from "./stats.js";
 
-const PATH = "/projects/{projectIdOrName}/jwt-keys/{keyId}";
-const projectIdOrName = "my-project";
-const keyId = "key-123";
 const apiKey = "bench-api-key-0123456789";
 
 type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -30,35 +28,27 @@ function withMinimalTimeout(fetch: Fetch): Fetch {
   };
 }
 
-function variants(baseUrl: string, fetch: Fetch) {
-  const bare = createClient<paths>({ baseUrl, fetch, headers: { "X-Api-Key": apiKey } });
-  const timed = createClient<paths>({
+async function variants(provider: BenchProvider, baseUrl: string, fetch: Fetch) {
+  const headers = provider.header ? Object.fromEntries([provider.header(apiKey)]) : {};
+  const bare = createClient({ baseUrl, fetch, headers }) as unknown as AnyClient;
+  const timed = createClient({
     baseUrl,
     fetch: withMinimalTimeout(fetch),
-    headers: { "X-Api-Key": apiKey },
-  });
-  const ours = createAmpersandClient({ baseUrl, fetch, apiKey });
-  const params = { path: { projectIdOrName, keyId } };
+    headers,
+  }) as unknown as AnyClient;
+  const ours = await ourClient(provider, { baseUrl, fetch }, apiKey);
+  const url = rawUrl(baseUrl, provider);
+  const expect204 = ({ response }: { response: Response }) => {
+    if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+  };
   return {
     "raw fetch": async () => {
-      const url = `${baseUrl}/projects/${encodeURIComponent(projectIdOrName)}/jwt-keys/${encodeURIComponent(keyId)}`;
-      const response = await fetch(
-        new Request(url, { method: "DELETE", headers: { "X-Api-Key": apiKey } }),
-      );
-      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
+      const response = await fetch(new Request(url, { method: provider.method, headers }));
+      expect204({ response });
     },
-    "openapi-fetch": async () => {
-      const { response } = await bare.DELETE(PATH, { params });
-      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
-    },
-    "openapi-fetch + timeout": async () => {
-      const { response } = await timed.DELETE(PATH, { params });
-      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
-    },
-    "@apiclients/ampersand": async () => {
-      const { response } = await ours.DELETE(PATH, { params });
-      if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
-    },
+    "openapi-fetch": async () => expect204(await callOn(bare, provider)),
+    "openapi-fetch + timeout": async () => expect204(await callOn(timed, provider)),
+    ours: async () => expect204(await callOn(ours, provider)),
   };
 }
 
@@ -72,13 +62,14 @@ export interface PerCallResult {
 }
 
 async function measure(
+  provider: BenchProvider,
   transport: string,
   baseUrl: string,
   fetch: Fetch,
   batch: number,
   rounds: number,
 ): Promise<PerCallResult> {
-  const calls = variants(baseUrl, fetch);
+  const calls = await variants(provider, baseUrl, fetch);
   // Warm up every path (JIT, connection pool) before any round counts.
   await alternate(
     Object.fromEntries(Object.entries(calls).map(([k, call]) => [k, perCall(call, batch)])),
@@ -88,7 +79,7 @@ async function measure(
     Object.fromEntries(Object.entries(calls).map(([k, call]) => [k, perCall(call, batch)])),
     rounds,
   );
-  const ours = summaries["@apiclients/ampersand"]!;
+  const ours = summaries.ours!;
   return {
     transport,
     summaries,
@@ -116,9 +107,13 @@ async function startLoopbackServer(): Promise<{ url: string; stop: () => Promise
   return { url: `http://127.0.0.1:${port}`, stop: () => stopProcess(child) };
 }
 
-export async function perCallBench(quick: boolean): Promise<PerCallResult[]> {
+export async function perCallBench(
+  provider: BenchProvider,
+  quick: boolean,
+): Promise<PerCallResult[]> {
   const results = [
     await measure(
+      provider,
       "in-process",
       "https://api.example.com/v1",
       inProcessFetch,
@@ -130,6 +125,7 @@ export async function perCallBench(quick: boolean): Promise<PerCallResult[]> {
   try {
     results.push(
       await measure(
+        provider,
         "loopback HTTP",
         server.url,
         (input, init) => globalThis.fetch(input, init),

@@ -1,16 +1,18 @@
 // `pnpm generate` (scripts/generate.ts), called in-process on fixture repositories: small
 // providers the tests define, so no test names a real provider. One test runs the real CLI, for
-// what only a process has: its exit code.
+// what only a process has: its exit code. What a generated package holds, and how bad entries
+// and orphans are handled, is provider-packages.test.ts.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { join, relative } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { repoRoot, runProcess } from "@apiclients/testing";
 import { main } from "../generate.js";
-import { GENERATED_DIR } from "../lib/codegen/codegen.js";
+import { GENERATED_DIR } from "../lib/codegen/layout.js";
 import { loadManifest, MANIFEST_PATH } from "../lib/codegen/manifest.js";
 import { callMain } from "./support/in-process.js";
 import {
+  copyOf,
   fixtureEntry,
   fixtureRepo,
   fixtureSpec,
@@ -22,8 +24,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function repoWith(names: string[], entries?: Array<Record<string, unknown>>): FixtureRepo {
-  const repo = fixtureRepo(names, { entries });
+function repoWith(names: string[], entries?: object[]): FixtureRepo {
+  const repo = fixtureRepo(names, { entries, packages: false });
   cleanups.push(repo.remove);
   return repo;
 }
@@ -33,37 +35,65 @@ const generated = (provider: string, file = "schema.ts") =>
 
 const generate = (repo: FixtureRepo, ...argv: string[]) => callMain(main, argv, repo.root);
 
+// Two fixture providers generated once; a test that changes anything works on a copy.
+let generatedTwo: FixtureRepo;
+let firstRun: { code: number; output: string };
+beforeAll(async () => {
+  generatedTwo = fixtureRepo(["alpha", "beta"], { packages: false });
+  firstRun = await generate(generatedTwo);
+});
+afterAll(() => generatedTwo?.remove());
+
+function generatedCopy(): FixtureRepo {
+  const repo = copyOf(generatedTwo);
+  cleanups.push(repo.remove);
+  return repo;
+}
+
+/** Every file under `dir`, relative to it, build output and dependencies left out. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((path) => !/^(node_modules|dist|\.turbo)\//.test(path))
+    .sort();
+}
+
 describe("pnpm generate on the repository's own providers", () => {
-  it("reproduces the committed output byte for byte, and touches nothing when it is current", async () => {
-    // A copy of what the generator reads and writes, for every provider in the manifest.
+  it("reproduces every committed package byte for byte, and touches nothing when it is current", async () => {
+    // A copy of what the generator reads and writes: the manifest, the Prettier settings, and
+    // for every provider its spec and its whole package (generated and hand-kept files).
     const root = mkdtempSync(join(tmpdir(), "apiclients-generate-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    cpSync(join(repoRoot, MANIFEST_PATH), join(root, MANIFEST_PATH));
+    for (const file of [MANIFEST_PATH, ".prettierrc.json"])
+      cpSync(join(repoRoot, file), join(root, file));
     const files: string[] = [];
     for (const provider of await loadManifest(repoRoot)) {
       cpSync(join(repoRoot, provider.spec), join(root, provider.spec));
-      const dir = `${provider.package}/${GENERATED_DIR}`;
-      cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
-      files.push(...readdirSync(join(root, dir)).map((file) => `${dir}/${file}`));
+      const packageFiles = filesUnder(join(repoRoot, provider.package)).map(
+        (file) => `${provider.package}/${file}`,
+      );
+      for (const file of packageFiles) cpSync(join(repoRoot, file), join(root, file));
+      files.push(...packageFiles);
     }
     const mtimes = files.map((file) => statSync(join(root, file)).mtimeMs);
 
     const { code, output } = await callMain(main, [], root);
 
-    expect(code).toBe(0);
-    expect(output).toContain("no changes");
+    expect({ code, output }).toEqual({ code: 0, output: expect.stringContaining("no changes") });
     for (const file of files)
-      expect(readFileSync(join(root, file), "utf8")).toBe(
-        readFileSync(join(repoRoot, file), "utf8"),
-      );
+      expect({ file, text: readFileSync(join(root, file), "utf8") }).toEqual({
+        file,
+        text: readFileSync(join(repoRoot, file), "utf8"),
+      });
     expect(files.map((file) => statSync(join(root, file)).mtimeMs)).toEqual(mtimes);
   });
 });
 
 describe("pnpm generate", () => {
-  it("writes each provider's types and client defaults under a do-not-edit banner", async () => {
-    const repo = repoWith(["alpha", "beta"]);
-    expect((await generate(repo)).code).toBe(0);
+  it("writes each provider's types and client defaults under a do-not-edit banner", () => {
+    const repo = generatedTwo;
+    expect(firstRun.code).toBe(0);
     for (const name of ["alpha", "beta"]) {
       for (const file of ["schema.ts", "provider.ts"]) {
         const text = repo.read(generated(name, file));
@@ -81,30 +111,32 @@ describe("pnpm generate", () => {
   });
 
   it("--check passes on current output and names every stale, missing or extraneous file", async () => {
-    const repo = repoWith(["alpha", "beta"]);
-    await generate(repo);
+    const repo = generatedCopy();
     expect((await generate(repo, "--check")).code).toBe(0);
 
     repo.write(generated("alpha"), "// hand edit\n");
     rmSync(join(repo.root, generated("beta", "provider.ts")));
     repo.write(generated("beta", "leftover.ts"), "");
+    repo.write("packages/beta/test/generated/old.test.ts", "");
+    repo.write("packages/alpha/README.md", "# edited by hand\n");
     const check = await generate(repo, "--check");
 
     expect(check.code).toBe(1);
     expect(check.output).toContain(`stale: ${generated("alpha")}`);
     expect(check.output).toContain(`missing: ${generated("beta", "provider.ts")}`);
     expect(check.output).toContain(`extraneous: ${generated("beta", "leftover.ts")}`);
+    expect(check.output).toContain("extraneous: packages/beta/test/generated/old.test.ts");
+    expect(check.output).toContain("stale: packages/alpha/README.md");
     // --check never writes
     expect(repo.read(generated("alpha"))).toBe("// hand edit\n");
-    // and a normal run repairs all three
+    // and a normal run repairs all of them
     expect((await generate(repo)).code).toBe(0);
     expect((await generate(repo, "--check")).code).toBe(0);
     expect(repo.exists(generated("beta", "leftover.ts"))).toBe(false);
   });
 
   it("regenerates when a spec changes, and only the provider asked for", async () => {
-    const repo = repoWith(["alpha", "beta"]);
-    await generate(repo);
+    const repo = generatedCopy();
     const spec = fixtureSpec("beta");
     spec.paths["/things/{id}"]!.delete!.summary = "Remove a thing";
     repo.writeSpec("beta", spec);
@@ -113,6 +145,7 @@ describe("pnpm generate", () => {
     expect((await generate(repo, "beta", "--check")).code).toBe(1);
     expect((await generate(repo, "beta")).code).toBe(0);
     expect(repo.read(generated("beta"))).toContain("Remove a thing");
+    expect(repo.read("packages/beta/README.md")).toContain("Remove a thing");
   });
 
   const danglingRef = fixtureSpec("beta");
@@ -145,8 +178,7 @@ describe("pnpm generate", () => {
   it.each(broken)(
     "fails on %s with the file and the reason, writing nothing",
     async (_what, text, message) => {
-      const repo = repoWith(["alpha", "beta"]);
-      await generate(repo);
+      const repo = generatedCopy();
       const betaBefore = repo.read(generated("beta"));
       repo.write(generated("alpha"), "// stale, would be rewritten by a successful run\n");
       repo.write("specs/beta.yaml", text);
@@ -163,16 +195,6 @@ describe("pnpm generate", () => {
       expect(repo.read(generated("beta"))).toBe(betaBefore);
     },
   );
-
-  it("fails when the manifest names a security scheme the spec lacks", async () => {
-    const entry = fixtureEntry("alpha");
-    const repo = repoWith(["alpha"], [{ ...entry, auth: { ...entry.auth, apiKey: "Nope" } }]);
-    const { code, output } = await generate(repo);
-    expect(code).toBe(1);
-    expect(output).toContain(
-      'specs/alpha.yaml: scripts/providers.json maps alpha.auth.apiKey to security scheme "Nope"',
-    );
-  });
 
   it("refuses unknown providers", async () => {
     const repo = repoWith(["alpha"]);
@@ -203,9 +225,11 @@ describe("pnpm generate", () => {
 describe("the turbo generate task", () => {
   it("has each provider's spec among its inputs, so a spec change is a cache miss", async () => {
     for (const provider of await loadManifest(repoRoot)) {
-      const config = JSON.parse(
-        readFileSync(join(repoRoot, provider.package, "turbo.json"), "utf8"),
-      ) as { tasks: { generate: { inputs: string[] } } };
+      // The generated turbo.json starts with a banner of // lines (turbo reads JSON with comments).
+      const text = readFileSync(join(repoRoot, provider.package, "turbo.json"), "utf8");
+      const config = JSON.parse(text.replace(/^\/\/.*$/gm, "")) as {
+        tasks: { generate: { inputs: string[] } };
+      };
       expect(config.tasks.generate.inputs).toContain(`$TURBO_ROOT$/${provider.spec}`);
     }
   });
@@ -219,15 +243,17 @@ describe("a provider without credentials", () => {
     const provider = repo.read(generated("alpha", "provider.ts"));
     expect(provider).toContain('"auth": {}');
     expect(provider).not.toContain("apiKeyEnvVar");
-  });
-
-  it("refuses an environment variable without an API key scheme", async () => {
-    const { auth: _auth, ...entry } = fixtureEntry("alpha");
-    const repo = repoWith(["alpha"], [entry]);
-    const { code, output } = await generate(repo);
-    expect(code).toBe(1);
-    expect(output).toContain(
-      "providers[0].apiKeyEnvVar is set but providers[0].auth.apiKey names no scheme",
-    );
+    expect(repo.read("packages/alpha/README.md")).toContain("fills in no credentials");
+    // No credential to refuse, and (below) no error status to ask for: the test has neither, and
+    // imports nothing it does not use (lint would fail on it).
+    const test = repo.read("packages/alpha/test/generated/contract.test.ts");
+    expect(test).not.toContain("is refused without credentials");
+    const noErrors = fixtureSpec("alpha");
+    noErrors.paths["/things/{id}"]!.delete!.responses = { "204": { description: "Deleted" } };
+    repo.writeSpec("alpha", noErrors);
+    expect((await generate(repo)).code).toBe(0);
+    const withoutErrors = repo.read("packages/alpha/test/generated/contract.test.ts");
+    expect(withoutErrors).not.toContain("ProblemError");
+    expect(withoutErrors).not.toMatch(/\b(unwrap|isProblemError)\b/);
   });
 });

@@ -8,12 +8,14 @@ import { describe, expect, it } from "@jest/globals";
 
 const scripts = resolve(__dirname, "..");
 
-/** The module specifiers a TypeScript file imports or re-exports, static or dynamic. */
+/** The module specifiers a TypeScript file imports or re-exports, static or dynamic. A statement
+ * starts a line and reaches its specifier without a quote or semicolon on the way, so the code
+ * the generator writes (import lines inside its strings) is not taken for its own imports. */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, "utf8");
   const pattern =
-    /(?:^|\n)\s*(?:import|export)\b[^"';]*?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']/g;
-  return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2]!);
+    /^\s*(?:import|export)\b[^"'`;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
+  return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3]!);
 }
 
 /** The scripts files a file loads, itself included, following relative imports. */

@@ -414,8 +414,11 @@ export class Call {
     if (caller.aborted) throw caller.reason;
     const exchange = new Exchange(caller, this.#settings.timeoutMs, this);
     let response: Response;
+    // Called as a plain function, as openapi-fetch calls it: `this.#inner(…)` would hand the Call
+    // to fetch as its receiver, and a browser's window.fetch throws "Illegal invocation".
+    const inner = this.#inner;
     try {
-      response = await this.#inner(request, {
+      response = await inner(request, {
         ...this.#init,
         signal: exchange.signal,
         ...(this.#follow ? { redirect: "manual" } : {}),
@@ -431,8 +434,14 @@ export class Call {
   }
 
   #guard(response: Response, request: Request, exchange: Exchange): Response {
-    // A fetch stand-in may answer with less than a Response; hand that on as it is.
-    if (!(response instanceof Response) || response.body === null) {
+    // A fetch stand-in may answer with less than a Response; hand that on as it is. So goes an
+    // answer whose status has no body: a browser may still give it an empty body stream, and no
+    // Response can be made of that stream with that status.
+    if (
+      !(response instanceof Response) ||
+      response.body === null ||
+      NULL_BODY_STATUSES.has(response.status)
+    ) {
       exchange.release();
       return response;
     }
@@ -493,6 +502,9 @@ export class Call {
     return { response: forwarded, problem: ProblemError.fromResponse(forwarded, parsed) };
   }
 }
+
+/** Statuses whose answers have no body by definition (Fetch standard, "null body status"). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** The fetch every client hands to openapi-fetch: the transport around `inner`. */
 export function createTransport(

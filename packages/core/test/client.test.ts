@@ -45,6 +45,34 @@ afterEach(() => {
 });
 
 describe("createApiClient", () => {
+  it("calls fetch as a plain function, with no receiver, as a browser's window.fetch requires", async () => {
+    const receivers: unknown[] = [];
+    // A browser's fetch refuses any receiver but the window (or none): "Illegal invocation".
+    const fetch = function (this: unknown) {
+      receivers.push(this);
+      return Promise.resolve(new Response(null, { status: 204 }));
+    };
+    const client = createApiClient<paths>(split, { fetch, maxRetries: 0 });
+    await client.DELETE("/things/{id}", { params: { path: { id: "t1" } } });
+    await client.DELETE("/things/{id}", { params: { path: { id: "t1" } }, fetch });
+    expect(receivers).toEqual([undefined, undefined]);
+  });
+
+  it("hands on a 204 whose body is an empty stream, as a browser's fetch may give it", async () => {
+    // Chromium's 204 can carry an empty body stream; no Response with status 204 can be made of it.
+    const fetch = async () => {
+      const answer = new Response(null, { status: 204 });
+      Object.defineProperty(answer, "body", { value: new ReadableStream() });
+      return answer;
+    };
+    const client = createApiClient<paths>(split, { fetch, maxRetries: 0 });
+    const { response, error } = await client.DELETE("/things/{id}", {
+      params: { path: { id: "t1" } },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(204);
+  });
+
   it("sends to the provider's base URL, or the one given", async () => {
     expect((await sent(split, {})).url).toBe("https://api.example.com/v1/things/t1");
     expect((await sent(split, { baseUrl: "http://127.0.0.1:4010/" })).url).toBe(

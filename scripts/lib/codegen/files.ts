@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import type { GeneratedFile } from "./codegen.js";
+import type { GeneratedFile } from "./layout.js";
 
 export interface Drift {
   path: string;

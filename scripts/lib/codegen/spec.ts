@@ -7,7 +7,7 @@ export interface OpenApiDocument {
   openapi: string;
   info?: { title?: unknown; version?: unknown };
   servers?: Array<{ url?: unknown }>;
-  components?: { securitySchemes?: Record<string, unknown> };
+  components?: { securitySchemes?: Record<string, unknown>; [key: string]: unknown };
   [key: string]: unknown;
 }
 

@@ -4,6 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ProviderDescription } from "../codegen/describe.js";
+import { providersModuleCjs, providersModuleTs } from "./consumer-providers.js";
 import { SCOPE, type Registry } from "./registry.js";
 
 export type ConsumerKind = "node-esm-ts" | "node-cjs" | "browser";
@@ -44,11 +46,17 @@ export function createConsumer(
   examples: string,
   registry: Registry,
   dependencies: Record<string, string>,
+  providers: ProviderDescription[],
 ): Consumer {
   const dir = mkdtempSync(join(tmpdir(), `apiclients-consumer-${kind}-`));
   cpSync(join(examples, kind), dir, { recursive: true });
-  // The TypeScript scenario is shared by the ESM and browser projects; each gets its own copy.
-  if (kind !== "node-cjs") cpSync(join(examples, "scenario.ts"), join(dir, "src/scenario.ts"));
+  // The TypeScript scenario is shared by the ESM and browser projects; each gets its own copy,
+  // and every project the list of providers it covers, written from the manifest.
+  if (kind === "node-cjs") writeFileSync(join(dir, "providers.cjs"), providersModuleCjs(providers));
+  else {
+    cpSync(join(examples, "scenario.ts"), join(dir, "src/scenario.ts"));
+    writeFileSync(join(dir, "src/providers.ts"), providersModuleTs(providers));
+  }
   // Only our scope comes from the rehearsal registry, anonymously (no token in a consumer);
   // openapi-fetch and the tools come from the machine's usual registry.
   writeFileSync(join(dir, ".npmrc"), `${SCOPE}:registry=${registry.url}\n`);

@@ -3,7 +3,15 @@
 // a .changeset folder and, on request, a git history. Every test makes its own and removes it,
 // so no test depends on another's files, and none on the real providers.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
@@ -77,24 +85,25 @@ export interface FixtureRepo {
 
 export interface FixtureOptions {
   /** Manifest entries as written to scripts/providers.json; fixtureEntry(name) by default. */
-  entries?: Array<Record<string, unknown>>;
+  entries?: object[];
   /** git init and commit everything (the release CLIs compare with the committed spec). */
   git?: boolean;
+  /** Write each provider's package.json, as the release CLIs expect (default); without it the
+   * repository has specs and a manifest only, as before `pnpm generate` made the packages. */
+  packages?: boolean;
 }
 
 // A test run from inside a git hook inherits GIT_DIR and friends; the fixture's git must not.
 const gitEnv = () =>
   Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GIT_")));
 
-/** A repository with one fixture provider per name, each with fixtureSpec(name) as its spec. */
-export function fixtureRepo(names: string[], options: FixtureOptions = {}): FixtureRepo {
-  const root = mkdtempSync(join(tmpdir(), "apiclients-fixture-"));
+/** The handle on a fixture repository at `root`. */
+function repoAt(root: string, providers: ProviderEntry[]): FixtureRepo {
   const path = (relative: string) => join(root, relative);
   const write = (relative: string, text: string) => {
     mkdirSync(dirname(path(relative)), { recursive: true });
     writeFileSync(path(relative), text);
   };
-  const providers = names.map(fixtureEntry);
   const git = (...args: string[]) =>
     execFileSync("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
   const repo: FixtureRepo = {
@@ -118,21 +127,38 @@ export function fixtureRepo(names: string[], options: FixtureOptions = {}): Fixt
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+  return repo;
+}
+
+/** A repository with one fixture provider per name, each with fixtureSpec(name) as its spec. */
+export function fixtureRepo(names: string[], options: FixtureOptions = {}): FixtureRepo {
+  const root = mkdtempSync(join(tmpdir(), "apiclients-fixture-"));
+  const providers = names.map(fixtureEntry);
+  const repo = repoAt(root, providers);
+  const { write } = repo;
   write(
     "scripts/providers.json",
     JSON.stringify({ providers: options.entries ?? providers }, null, 2),
   );
   for (const provider of providers) {
     repo.writeSpec(provider.name, fixtureSpec(provider.name));
-    write(
-      `${provider.package}/package.json`,
-      JSON.stringify({ name: packageName(provider.name), version: "0.0.0" }, null, 2),
-    );
+    if (options.packages !== false)
+      write(
+        `${provider.package}/package.json`,
+        JSON.stringify({ name: packageName(provider.name), version: "0.0.0" }, null, 2),
+      );
   }
   write(".changeset/config.json", JSON.stringify({ changelog: false, access: "public" }));
   if (options.git) {
-    git("init", "-q");
+    execFileSync("git", ["init", "-q"], { cwd: root, env: gitEnv(), stdio: "ignore" });
     repo.commit("fixture repository");
   }
   return repo;
+}
+
+/** A copy of a fixture repository in a folder of its own: one setup shared by many tests. */
+export function copyOf(repo: FixtureRepo): FixtureRepo {
+  const root = mkdtempSync(join(tmpdir(), "apiclients-fixture-"));
+  cpSync(repo.root, root, { recursive: true });
+  return repoAt(root, repo.providers);
 }

@@ -1,11 +1,14 @@
 // A browser page: bundled with esbuild (platform browser), served from its own origin, calling
-// the APIs cross-origin. The base URLs come from the page's query string.
-import { deleteAndHandleNotFound } from "./scenario.js";
+// the APIs cross-origin. The base URLs come from the page's query string: ?urls=<JSON object>.
+import { callEveryProvider } from "./scenario.js";
 
-const query = new URLSearchParams(location.search);
+const urls = JSON.parse(new URLSearchParams(location.search).get("urls") ?? "{}") as Record<
+  string,
+  string
+>;
 const output = document.getElementById("outcome")!;
 
-deleteAndHandleNotFound({ ampersand: query.get("ampersand")!, basic: query.get("basic")! }).then(
+callEveryProvider(urls).then(
   (outcomes) => {
     output.textContent = JSON.stringify(outcomes);
     output.dataset.state = "done";

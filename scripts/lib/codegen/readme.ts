@@ -1,0 +1,211 @@
+// A provider package's README.md: install, the first call, the credentials and their environment
+// variable, the options, and a table of every operation in the spec (those without an
+// operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
+// included whole after the credentials; README.md itself is never edited by hand.
+import { htmlBanner } from "./banner.js";
+import { callSource, operationLabel } from "./call-source.js";
+import type { ClientDefaults } from "./client-defaults.js";
+import type { CallPlan } from "./first-call.js";
+import { README_EXTRA } from "./layout.js";
+import { placementText } from "./index-source.js";
+import type { ProviderEntry } from "./manifest.js";
+import type { ProviderNames } from "./names.js";
+import type { Operation } from "./operations.js";
+import type { OpenApiDocument } from "./spec.js";
+
+/** Text safe in a Markdown table cell: one line, no column breaks, no raw HTML. */
+function cell(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .replaceAll("\\", "\\\\")
+    .replaceAll("|", "\\|")
+    .replaceAll("<", "&lt;");
+}
+
+function code(text: string): string {
+  return text.includes("`") ? `\`\` ${text} \`\`` : `\`${text}\``;
+}
+
+function httpUrl(value: unknown): string | undefined {
+  return typeof value === "string" && /^https?:\/\/\S+$/.test(value) ? value : undefined;
+}
+
+/** The client as the first call creates it: with the credential that authorises the call. */
+function clientCreation(names: ProviderNames, defaults: ClientDefaults, plan: CallPlan): string {
+  const create = `const ${names.variable} = ${names.factory}`;
+  const [credential] = plan.credentials;
+  if (credential === "apiKey" && defaults.apiKeyEnvVar)
+    return `${create}(); // the API key comes from ${defaults.apiKeyEnvVar}`;
+  if (credential === "apiKey") return `${create}({ apiKey: "<your API key>" });`;
+  if (credential === "bearerToken") return `${create}({ bearerToken: "<your token>" });`;
+  return `${create}();`;
+}
+
+function firstCall(names: ProviderNames, defaults: ClientDefaults, plan: CallPlan): string[] {
+  const summary = plan.summary ? ` (${plan.summary.replace(/[.]$/, "")})` : "";
+  return [
+    "## First call",
+    "",
+    "```ts",
+    `import { ${names.factory}, isProblemError, unwrap } from "${names.packageName}";`,
+    "",
+    clientCreation(names, defaults, plan),
+    "",
+    "try {",
+    `  const data = await unwrap(${callSource(names.variable, plan)});`,
+    "  console.log(data);",
+    "} catch (error) {",
+    "  if (!isProblemError(error)) throw error; // no usable answer: a TransportError",
+    "  console.error(error.message); // the API's answer, as an RFC 9457 problem",
+    "}",
+    "```",
+    "",
+    `That is ${code(operationLabel(plan))}${cell(summary)}. \`unwrap()\` returns the data or throws a \`ProblemError\`; without it, a call returns openapi-fetch's \`{ data, error, response }\`, with \`error\` typed as the spec declares it.`,
+    "",
+  ];
+}
+
+function credentials(defaults: ClientDefaults): string[] {
+  const { apiKey, bearerToken } = defaults.auth;
+  const lines = ["## Credentials", ""];
+  if (!apiKey && !bearerToken)
+    return [
+      ...lines,
+      "The client fills in no credentials for this API; pass any header it needs in `headers`.",
+      "",
+    ];
+  const sentAs = (what: string, placement: { header: string; scheme?: string }) =>
+    placement.scheme
+      ? `${code(`${placementText(placement)} <${what}>`)}`
+      : `the ${code(placement.header)} header`;
+  lines.push("| option | sent as | default |", "| --- | --- | --- |");
+  if (apiKey)
+    lines.push(
+      `| \`apiKey\` | ${sentAs("key", apiKey)} | ${defaults.apiKeyEnvVar ? `the ${code(defaults.apiKeyEnvVar)} environment variable, where an environment exists and no credential is passed` : "none"} |`,
+    );
+  if (bearerToken) lines.push(`| \`bearerToken\` | ${sentAs("token", bearerToken)} | none |`);
+  lines.push("");
+  if (apiKey && bearerToken && apiKey.header.toLowerCase() === bearerToken.header.toLowerCase())
+    lines.push(`Pass one of them, not both: both go in ${code(apiKey.header)}.`, "");
+  return lines;
+}
+
+function otherServers(doc: OpenApiDocument): string {
+  const others = (doc.servers ?? [])
+    .slice(1)
+    .map((server) => server as { url?: unknown; description?: unknown })
+    .filter((server) => typeof server.url === "string")
+    .map(
+      (server) =>
+        `${code(server.url as string)}${typeof server.description === "string" ? ` (${cell(server.description)})` : ""}`,
+    );
+  return others.length > 0 ? `; the spec also lists ${others.join(", ")}` : "";
+}
+
+function options(
+  provider: ProviderEntry,
+  defaults: ClientDefaults,
+  doc: OpenApiDocument,
+): string[] {
+  return [
+    "## Options",
+    "",
+    "| option | default | what |",
+    "| --- | --- | --- |",
+    provider.baseUrl === undefined
+      ? `| \`baseUrl\` | ${code(defaults.baseUrl)} | the spec's first server${otherServers(doc)} |`
+      : `| \`baseUrl\` | ${code(defaults.baseUrl)} | the API's address, from \`scripts/providers.json\` |`,
+    "| `fetch` | `globalThis.fetch`, looked up per call | any fetch-compatible function; it must honour `init.signal` for timeouts and aborts to cancel the request |",
+    "| `headers` | none | headers for every request |",
+    "| `maxRetries` | `2` | retries of 408, 429, 5xx, connection errors and timeouts, for idempotent methods |",
+    "| `timeoutMs` | `60000` | time each attempt may take, body included |",
+    "",
+    "Retries honour `Retry-After`, `retry-after-ms` and the problem body's `retryable`/`retryAfter`;",
+    "`retryNonIdempotent`, `retryDelay` and `maxRetryAfterMs` tune them. A call that gets no answer",
+    "throws a `ConnectionError`, `TimeoutError` or `AbortError` (all exported here); a bad path",
+    "parameter is refused with a `PathParameterError` before anything is sent. The whole policy, and",
+    "why, is in [@apiclients/core's README](https://www.npmjs.com/package/@apiclients/core#reliability-retries-timeouts-cancellation).",
+    "",
+    "Anything else openapi-fetch's `createClient` accepts (`querySerializer`, `bodySerializer`,",
+    "`requestInitExt`…) is passed through, and the client is an ordinary openapi-fetch `Client`:",
+    "middleware (`client.use()`), per-request `headers`, `signal` and `parseAs` all work as documented",
+    "there. Options that cannot work (a credential or header with a line break, a relative `baseUrl`)",
+    "throw a `ClientConfigError` naming the option, never echoing a credential.",
+    "",
+  ];
+}
+
+function operationsTable(
+  provider: ProviderEntry,
+  doc: OpenApiDocument,
+  operations: Operation[],
+): string[] {
+  const version =
+    typeof doc.info?.version === "string" ? `, version ${cell(doc.info.version)}` : "";
+  const count = operations.length === 1 ? "one operation" : `${operations.length} operations`;
+  return [
+    "## Operations",
+    "",
+    `The spec (${code(provider.spec)}${version}) has ${count}. Each is a call on the client: \`client.<METHOD>(path, { params, body })\`.`,
+    "",
+    "| method | path | summary |",
+    "| --- | --- | --- |",
+    ...operations.map(
+      (op) =>
+        `| ${op.method.toUpperCase()} | ${code(op.path)} | ${op.deprecated ? "**Deprecated.** " : ""}${cell(op.summary)} |`,
+    ),
+    "",
+  ];
+}
+
+export interface ReadmeInput {
+  provider: ProviderEntry;
+  names: ProviderNames;
+  doc: OpenApiDocument;
+  api: string;
+  defaults: ClientDefaults;
+  plan: CallPlan;
+  operations: Operation[];
+  /** README.extra.md's text, when the package keeps one. */
+  extra?: string;
+}
+
+export function readme({
+  provider,
+  names,
+  doc,
+  api,
+  defaults,
+  plan,
+  operations,
+  extra,
+}: ReadmeInput): string {
+  const docs = httpUrl((doc.externalDocs as { url?: unknown } | undefined)?.url);
+  const version =
+    typeof doc.info?.version === "string" ? ` (version ${cell(doc.info.version)})` : "";
+  return [
+    htmlBanner([
+      `${names.packageName}'s README.`,
+      `Generated by scripts/generate.ts from ${provider.spec} and scripts/providers.json.`,
+      `Do not edit: change the spec, the manifest or the generator, then run \`pnpm generate\`.`,
+      `Hand-kept prose goes in ${README_EXTRA} beside this file, which is included below.`,
+    ]),
+    `# ${names.packageName}`,
+    "",
+    `A typed client for ${docs ? `[${cell(api)}](${docs})` : cell(api)}, generated from its OpenAPI spec${version}: [openapi-fetch](https://openapi-ts.dev/openapi-fetch/) with every path, parameter and response typed.`,
+    "",
+    "```sh",
+    `npm install ${names.packageName}`,
+    "```",
+    "",
+    ...firstCall(names, defaults, plan),
+    ...credentials(defaults),
+    ...(extra !== undefined && extra.trim() !== "" ? [extra.trim(), ""] : []),
+    ...options(provider, defaults, doc),
+    ...operationsTable(provider, doc, operations),
+    "## Types and errors",
+    "",
+    `\`paths\`, \`components\` and \`operations\` are exported for your own signatures; \`${names.clientType}\` is the client type. Errors: see [@apiclients/problem](https://www.npmjs.com/package/@apiclients/problem).`,
+    "",
+  ].join("\n");
+}
