@@ -11,6 +11,7 @@ import {
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { main as generate } from "../generate.js";
 import { main as specsSync } from "../specs-sync.js";
@@ -63,6 +64,8 @@ const redirect = (res: ServerResponse, location: string, extra: Record<string, s
 
 const routes: Record<string, (res: ServerResponse) => void> = {
   "/alpha.json": (res) => json(res, 200, published),
+  // Provider "same" publishes exactly its committed spec (fixtureRepo writes it with stringify).
+  "/same.yaml": (res) => json(res, 200, stringify(fixtureSpec("same")), "application/yaml"),
   "/error": (res) => json(res, 500, '{"message":"boom"}'),
   "/login": (res) =>
     json(res, 200, "<!DOCTYPE html><html><body><form>Sign in</form></body></html>", "text/html"),
@@ -113,7 +116,7 @@ const routes: Record<string, (res: ServerResponse) => void> = {
   "/chain-3": (res) => redirect(res, "/chain-4"),
   "/chain-4": (res) => redirect(res, "/alpha.json"),
   // A cookie and a relative redirect: sync follows it, and sends the cookie nowhere.
-  "/moved": (res) => redirect(res, "/alpha.json", { "set-cookie": "session=secret; Path=/" }),
+  "/moved": (res) => redirect(res, "/same.yaml", { "set-cookie": "session=secret; Path=/" }),
 };
 
 beforeAll(async () => {
@@ -175,11 +178,10 @@ describe("specs:sync against hostile sources", () => {
     userinfo: ["https://user:pass@specs.example.test/alpha.json", /carries credentials/],
   };
 
-  it("refuses each with the provider and the reason, touches none of their files, and still syncs the others", async () => {
-    published = withGetThing();
+  it("refuses each with the provider and the reason, touches none of their files, and still does the others", async () => {
     const repo = repoWithSources({
       ...Object.fromEntries(Object.entries(hostile).map(([name, [route]]) => [name, route])),
-      alpha: "/alpha.json",
+      same: "/same.yaml",
       manual: undefined,
     });
     const before = (name: string) => [
@@ -200,20 +202,18 @@ describe("specs:sync against hostile sources", () => {
     }
     // The others were still done: one line per provider, in manifest order.
     expect(lines.filter((l) => /^[•✔✖] /.test(l))).toHaveLength(Object.keys(hostile).length + 2);
-    expect(output).toContain("✔ alpha: changed (minor, 1 change)");
+    expect(output).toContain("• same: unchanged");
     expect(output).toContain("• manual: skipped (no source in scripts/providers.json)");
-    expect(repo.read("specs/alpha.yaml")).toBe(published);
   });
 
   it("sends no cookie, credentials or token, even to where it is redirected", async () => {
-    published = withGetThing();
-    const repo = repoWithSources({ alpha: "/moved" });
+    const repo = repoWithSources({ same: "/moved" }, false);
     seen.clear();
 
     const { code, output } = await sync(repo);
 
-    expect({ code, output }).toEqual({ code: 0, output: "✔ alpha: changed (minor, 1 change)" });
-    for (const path of ["/moved", "/alpha.json"]) {
+    expect({ code, output }).toEqual({ code: 0, output: "• same: unchanged" });
+    for (const path of ["/moved", "/same.yaml"]) {
       const headers = seen.get(path)!;
       expect(headers).toBeDefined();
       expect(Object.keys(headers).filter((h) => /cookie|authorization|token/i.test(h))).toEqual([]);
