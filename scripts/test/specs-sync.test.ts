@@ -277,6 +277,22 @@ describe("specs:sync from a loopback source", () => {
     expect(repo.exists(".changeset/spec-alpha.md")).toBe(false);
   });
 
+  it("never prints or reports the credentials of a source URL it refuses", async () => {
+    const repo = repoWithSources(
+      { alpha: "https://user:hunter2@specs.example.test/a.json" },
+      false,
+    );
+    const report = join(repo.root, "sync-report.json");
+
+    const { code, output } = await sync(repo, "--json", report);
+
+    expect(code).toBe(1);
+    expect(output).toContain(
+      "✖ alpha: failed: https://specs.example.test: the URL carries credentials",
+    );
+    expect(output + readFileSync(report, "utf8")).not.toMatch(/hunter2|user:/);
+  });
+
   it("rejects an unknown provider as a usage error", async () => {
     const repo = repoWithSources({ alpha: "/alpha.json" }, false);
     const { code, output } = await sync(repo, "gamma");

@@ -65,13 +65,25 @@ function pullRequest(outcome: Extract<SyncOutcome, { status: "changed" }>, conte
   };
 }
 
+/** A source URL fit to print: a user or password in it (refused anyway) is left out. */
+export function shownUrl(source: string): string {
+  try {
+    const url = new URL(source);
+    if (!url.username && !url.password) return source;
+    url.username = url.password = "";
+    return url.href;
+  } catch {
+    return source;
+  }
+}
+
 export function providerReport(outcome: SyncOutcome, context: ReportContext): ProviderReport {
   const changed = outcome.status === "changed" ? outcome : undefined;
   const pr = changed && pullRequest(changed, context);
   return {
     name: outcome.provider,
     status: outcome.status,
-    source: "source" in outcome ? (outcome.source ?? null) : null,
+    source: "source" in outcome && outcome.source !== undefined ? shownUrl(outcome.source) : null,
     bump: changed?.bump ?? null,
     changes: changed?.entries.length ?? 0,
     reason: "reason" in outcome ? outcome.reason : null,
