@@ -179,11 +179,14 @@ describe("specs:sync against hostile sources", () => {
   };
 
   it("refuses each with the provider and the reason, touches none of their files, and still does the others", async () => {
-    const repo = repoWithSources({
-      ...Object.fromEntries(Object.entries(hostile).map(([name, [route]]) => [name, route])),
-      same: "/same.yaml",
-      manual: undefined,
-    });
+    const repo = repoWithSources(
+      {
+        ...Object.fromEntries(Object.entries(hostile).map(([name, [route]]) => [name, route])),
+        same: "/same.yaml",
+        manual: undefined,
+      },
+      false,
+    ); // nothing changes, so no baseline is needed: no git
     const before = (name: string) => [
       repo.read(`specs/${name}.yaml`),
       repo.exists(`packages/${name}/src/generated`),
