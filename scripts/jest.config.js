@@ -8,6 +8,7 @@ import base from "../jest.config.base.js";
 // to load ES Module: …/node_modules/<package>/…", that package belongs on this list.
 const ESM_ONLY = [
   "@apidevtools/json-schema-ref-parser",
+  "chalk",
   "change-case",
   "index-to-position",
   "parse-json",

@@ -1,14 +1,16 @@
 // `pnpm spec:changeset`: compares each spec with the one its package was last released from and
 // writes .changeset/spec-<provider>.md for each package whose spec changed, with the bump the
-// change calls for and the list of changes. Running it again rewrites the same file.
+// change calls for (lib/release/classify.ts: the spec diff and the generated types) and the list
+// of changes. Running it again rewrites the same file. `pnpm specs:sync` writes its changesets
+// with writeSpecChangeset below.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadManifest, type ProviderEntry } from "./lib/codegen/manifest.js";
 import { baselineSpec, packageInfo } from "./lib/release/released-specs.js";
-import { diffSpecs, type SpecChange, type SpecDiff } from "./lib/release/spec-diff.js";
-import { parseSpec } from "./lib/codegen/spec.js";
+import { classifySpecChange, type ChangelogEntry } from "./lib/release/classify.js";
+import type { Bump } from "./lib/release/spec-diff.js";
 
 const HEADINGS: Record<string, string> = {
   breaking: "Breaking changes",
@@ -22,24 +24,65 @@ export function changesetPath(provider: ProviderEntry): string {
   return `.changeset/spec-${provider.name}.md`;
 }
 
-export function changesetText(packageName: string, spec: string, diff: SpecDiff): string {
-  const lines = [
-    "---",
-    `"${packageName}": ${diff.bump}`,
-    "---",
-    "",
-    `Regenerated from a new version of ${spec}.`,
-    "",
-  ];
+/** The changes under their headings, as markdown (the changeset's body, a sync PR's body). */
+export function changesMarkdown(entries: readonly ChangelogEntry[]): string {
+  const lines: string[] = [];
   for (const [type, heading] of Object.entries(HEADINGS)) {
-    const changes = diff.changes.filter((c: SpecChange) => c.type === type);
-    if (changes.length === 0) continue;
+    const listed = entries.filter((e) => e.type === type);
+    if (listed.length === 0) continue;
     lines.push(`${heading}:`, "");
-    for (const description of [...new Set(changes.map((c) => c.description))])
-      lines.push(`- ${description}`);
+    for (const { description } of listed) lines.push(`- ${description}`);
     lines.push("");
   }
   return lines.join("\n");
+}
+
+export function changesetText(
+  packageName: string,
+  spec: string,
+  bump: Bump,
+  entries: readonly ChangelogEntry[],
+): string {
+  const head = ["---", `"${packageName}": ${bump}`, "---", ""];
+  return [...head, `Regenerated from a new version of ${spec}.`, "", changesMarkdown(entries)].join(
+    "\n",
+  );
+}
+
+/** "2 breaking, 1 non-breaking" */
+export function countsText(entries: readonly ChangelogEntry[]): string {
+  const counts = new Map<string, number>();
+  for (const { type } of entries) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => `${n} ${type}`).join(", ");
+}
+
+export type SpecChangesetResult =
+  | { kind: "no-baseline" }
+  | { kind: "unchanged"; baseline: string }
+  | { kind: "written"; bump: Bump; entries: ChangelogEntry[]; path: string };
+
+/**
+ * Writes (or, when the spec is back to its baseline, removes) one provider's spec changeset.
+ */
+export async function writeSpecChangeset(
+  root: string,
+  provider: ProviderEntry,
+): Promise<SpecChangesetResult> {
+  const target = resolve(root, changesetPath(provider));
+  const baseline = await baselineSpec(root, provider);
+  if (baseline === undefined) return { kind: "no-baseline" };
+  const current = await readFile(resolve(root, provider.spec), "utf8");
+  const { bump, entries } =
+    current === baseline.text
+      ? { bump: undefined, entries: [] }
+      : await classifySpecChange(provider, baseline, { source: provider.spec, text: current });
+  if (bump === undefined) {
+    await rm(target, { force: true }); // an earlier run's changeset for a change since undone
+    return { kind: "unchanged", baseline: baseline.source };
+  }
+  const { name } = await packageInfo(root, provider);
+  await writeFile(target, changesetText(name, provider.spec, bump, entries));
+  return { kind: "written", bump, entries, path: changesetPath(provider) };
 }
 
 export async function main(argv: string[], root: string): Promise<number> {
@@ -47,31 +90,19 @@ export async function main(argv: string[], root: string): Promise<number> {
   root = resolve(values.root ?? root);
   let written = 0;
   for (const provider of await loadManifest(root)) {
-    const target = resolve(root, changesetPath(provider));
-    const baseline = await baselineSpec(root, provider);
-    if (baseline === undefined) {
+    const result = await writeSpecChangeset(root, provider);
+    if (result.kind === "no-baseline") {
       console.log(
         `• ${provider.name}: no released or committed spec to compare with; nothing written`,
       );
-      continue;
+    } else if (result.kind === "unchanged") {
+      console.log(`• ${provider.name}: ${provider.spec} matches ${result.baseline}`);
+    } else {
+      written++;
+      console.log(
+        `✔ ${provider.name}: ${result.bump} (${countsText(result.entries)}) → ${result.path}`,
+      );
     }
-    const current = await readFile(resolve(root, provider.spec), "utf8");
-    const diff = await diffSpecs(
-      parseSpec(baseline.source, baseline.text),
-      parseSpec(provider.spec, current),
-    );
-    const { name } = await packageInfo(root, provider);
-    if (diff.bump === undefined) {
-      await rm(target, { force: true }); // an earlier run's changeset for a change since undone
-      console.log(`• ${provider.name}: ${provider.spec} matches ${baseline.source}`);
-      continue;
-    }
-    await writeFile(target, changesetText(name, provider.spec, diff));
-    written++;
-    const counts = new Map<string, number>();
-    for (const change of diff.changes) counts.set(change.type, (counts.get(change.type) ?? 0) + 1);
-    const summary = [...counts].map(([type, n]) => `${n} ${type}`).join(", ");
-    console.log(`✔ ${provider.name}: ${diff.bump} (${summary}) → ${changesetPath(provider)}`);
   }
   if (written === 0) console.log("No spec changed since its last release.");
   return 0;

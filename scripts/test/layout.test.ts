@@ -65,6 +65,14 @@ describe("scripts/lib", () => {
         strays: [],
       });
   });
+
+  it("sync loads codegen, release and sync only", () => {
+    for (const entry of tsFiles("lib/sync"))
+      expect({ entry, strays: outside(closure(entry), /^lib\/(codegen|release|sync)\//) }).toEqual({
+        entry,
+        strays: [],
+      });
+  });
 });
 
 describe("the fast tests", () => {
@@ -79,6 +87,7 @@ describe("the fast tests", () => {
       ["test/**", /^test\//],
       ["lib/codegen/**", /^lib\/codegen\//],
       ["lib/release/**", /^lib\/release\//],
+      ["lib/sync/**", /^lib\/sync\//],
       ...inputs
         .filter((input) => /^[\w/.-]+\.ts$/.test(input))
         .map((file): [string, RegExp] => [file, new RegExp(`^${file.replaceAll(".", "\\.")}$`)]),

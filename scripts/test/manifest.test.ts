@@ -67,7 +67,7 @@ describe("a manifest entry", () => {
     ["http://localhost/openapi.yaml", undefined],
     ["http://[::1]:8080/openapi.json", undefined],
     ["http://specs.example.com/openapi.json", "is plain http: use https"],
-    ["ftp://specs.example.com/openapi.json", "is not an https URL"],
+    ["ftp://specs.example.com/openapi.json", "ftp: is not https"],
     ["https://user:secret@specs.example.com/openapi.json", "must not carry credentials"],
     ["specs.example.com/openapi.json", "is not a URL"],
   ])("takes %j as a source: %s", (source, problem) => {

@@ -313,7 +313,7 @@ describe("bad entries", () => {
     [
       "a source that is not https",
       [alpha, { ...beta, source: "http://specs.example.com/beta.json" }],
-      'scripts/providers.json: providers[1] ("beta").source: "http://specs.example.com/beta.json" is plain http',
+      'scripts/providers.json: providers[1] ("beta").source: http://specs.example.com is plain http',
       () => {},
     ],
     [

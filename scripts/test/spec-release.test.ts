@@ -8,6 +8,7 @@ import readChangesets from "@changesets/read";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { checkSpecChangesets } from "../check-spec-changesets.js";
 import { main as specChangeset } from "../spec-changeset.js";
+import { diffSpecs } from "../lib/release/spec-diff.js";
 import { versionPackages } from "../version-packages.js";
 import { callMain } from "./support/in-process.js";
 import {
@@ -16,6 +17,7 @@ import {
   getThing,
   packageName,
   type FixtureRepo,
+  type SpecDocument,
 } from "./support/fixture-repo.js";
 
 const cleanups: Array<() => void> = [];
@@ -152,6 +154,129 @@ describe("spec:changeset", () => {
     const changeset = repo.read(".changeset/spec-alpha.md");
     expect(changeset.startsWith(`---\n"${packageName("alpha")}": major\n---\n`)).toBe(true);
     expect(changeset).toContain("Breaking changes:\n\n- [Removed] operation DELETE /things/{id}\n");
+  });
+});
+
+describe("spec:changeset judges a change by what breaks a consumer's build", () => {
+  // Schemas inline, as in Basic's spec: there the spec diff calls all three breaking changes
+  // below compatible, and only the generated types show that they stop code compiling.
+  const thing = () => ({
+    type: "object",
+    required: ["id", "name"],
+    properties: { id: { type: "string" }, name: { type: "string" }, label: { type: "string" } },
+  });
+  /** alpha's fixture spec with GET /things (a list of things) and POST /things (a new thing). */
+  function withThings(): SpecDocument {
+    const spec = fixtureSpec("alpha");
+    spec.paths["/things"] = {
+      get: {
+        summary: "List things",
+        responses: {
+          "200": {
+            description: "The things",
+            content: { "application/json": { schema: { type: "array", items: thing() } } },
+          },
+        },
+      },
+      post: {
+        summary: "Make a thing",
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                required: ["name"],
+                properties: { name: { type: "string" }, kind: { type: "string" } },
+              },
+            },
+          },
+        },
+        responses: { "201": { description: "Made" } },
+      },
+    };
+    return spec;
+  }
+  type Schema = { properties: Record<string, Record<string, unknown>> };
+  type Content = { content: Record<string, { schema: Schema & { items: Schema } }> };
+  const listed = (spec: SpecDocument) =>
+    (spec.paths["/things"]!.get!.responses as Record<string, Content>)["200"]!.content[
+      "application/json"
+    ]!.schema.items;
+  const posted = (spec: SpecDocument) =>
+    (spec.paths["/things"]!.post!.requestBody as Content).content["application/json"]!.schema;
+
+  /** Commits withThings(), applies `change`, runs spec:changeset; returns alpha's changeset. */
+  async function changesetFor(change: (spec: SpecDocument) => void) {
+    const repo = fixtureRepo(["alpha"], { git: true });
+    cleanups.push(repo.remove);
+    repo.writeSpec("alpha", withThings());
+    repo.commit("GET and POST /things");
+    const changed = withThings();
+    change(changed);
+    repo.writeSpec("alpha", changed);
+    const spec = await diffSpecs(withThings() as never, changed as never);
+    const { output } = await specChangesetIn(repo);
+    return { output, text: repo.read(".changeset/spec-alpha.md"), specDiffBump: spec.bump };
+  }
+  const bumpOf = (text: string) => /^---\n"[^"]+": (\w+)\n/.exec(text)?.[1];
+  const breaking = (text: string) =>
+    /Breaking changes:\n\n((?:- .*\n)+)/.exec(text)?.[1]?.trimEnd().split("\n") ?? [];
+
+  it("a response property's type changed (string → integer): major", async () => {
+    const { text, specDiffBump } = await changesetFor((spec) => {
+      listed(spec).properties.id = { type: "integer" };
+    });
+    expect(specDiffBump).toBe("minor"); // what the spec diff alone would have said
+    expect(bumpOf(text)).toBe("major");
+    expect(breaking(text)).toEqual([
+      "- GET /things: response 200 (application/json), `[].id`: was `string`, now `number`",
+    ]);
+  });
+
+  it("a response property removed: major", async () => {
+    const { text, specDiffBump } = await changesetFor((spec) => {
+      delete listed(spec).properties.label;
+    });
+    expect(specDiffBump).toBe("minor");
+    expect(bumpOf(text)).toBe("major");
+    expect(breaking(text)).toEqual([
+      "- GET /things: response 200 (application/json), `[].label`: removed (was `string`)",
+    ]);
+  });
+
+  it("a request property narrowed (string → enum): major", async () => {
+    const { text, specDiffBump } = await changesetFor((spec) => {
+      posted(spec).properties.kind = { type: "string", enum: ["big", "small"] };
+    });
+    expect(specDiffBump).toBe("minor");
+    expect(bumpOf(text)).toBe("major");
+    expect(breaking(text)).toEqual([
+      '- POST /things: request body (application/json), `kind`: was `string`, now `"big" | "small"`',
+    ]);
+  });
+
+  it("additions (an operation, an optional response property, a status): minor", async () => {
+    const { output, text } = await changesetFor((spec) => {
+      spec.paths["/things/{id}"]!.get = getThing;
+      listed(spec).properties.colour = { type: "string" };
+      (spec.paths["/things"]!.get!.responses as Record<string, unknown>)["429"] = {
+        description: "Slow down",
+      };
+    });
+    expect(bumpOf(text)).toBe("minor");
+    expect(text).not.toContain("Breaking changes");
+    expect(text).toContain("- [Added] operation GET /things/{id}");
+    expect(output).toMatch(/alpha: minor \(\d+ non-breaking\)/);
+  });
+
+  it("descriptions and summaries only: patch", async () => {
+    const { text } = await changesetFor((spec) => {
+      spec.paths["/things"]!.get!.summary = "List every thing";
+      spec.paths["/things"]!.get!.description = "Oldest first.";
+    });
+    expect(bumpOf(text)).toBe("patch");
+    expect(text).toContain("Documentation:");
   });
 });
 

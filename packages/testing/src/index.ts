@@ -1,4 +1,4 @@
-export { startPrism, type MockServer } from "./prism.js";
+export { PRISM_STARTUP_TIMEOUT_MS, startPrism, type MockServer } from "./prism.js";
 export {
   binPath,
   freePort,

@@ -9,7 +9,12 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
-const STARTUP_TIMEOUT_MS = 60_000;
+/**
+ * How long startPrism waits for "Prism is listening" before it stops the process and rejects.
+ * A jest hook that awaits startPrism needs a longer timeout than this: a hook that times out
+ * first leaves Prism starting, with no handle for afterAll to stop it, and jest hangs on it.
+ */
+export const PRISM_STARTUP_TIMEOUT_MS = 60_000;
 
 /**
  * Starts `prism mock <spec> --errors` on 127.0.0.1. With --errors, a request that breaks the
@@ -28,9 +33,11 @@ export async function startPrism(spec: string): Promise<MockServer> {
   await new Promise<void>((ready, fail) => {
     const timer = setTimeout(() => {
       fail(
-        new Error(`Prism did not start within ${STARTUP_TIMEOUT_MS} ms for ${spec}:\n${output}`),
+        new Error(
+          `Prism did not start within ${PRISM_STARTUP_TIMEOUT_MS} ms for ${spec}:\n${output}`,
+        ),
       );
-    }, STARTUP_TIMEOUT_MS);
+    }, PRISM_STARTUP_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes("Prism is listening")) {

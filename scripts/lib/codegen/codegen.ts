@@ -49,6 +49,21 @@ function providerModule(provider: ProviderEntry, defaults: ClientDefaults): stri
   ].join("\n");
 }
 
+/** The contents of src/generated/schema.ts: openapi-typescript's output under the banner. */
+export async function schemaModule(
+  provider: ProviderEntry,
+  doc: OpenApiDocument,
+  absoluteSpec: string,
+): Promise<{ contents: string; warnings: string[] }> {
+  const { source, warnings } = await generateSchemaTypes(
+    provider,
+    doc,
+    pathToFileURL(absoluteSpec),
+  );
+  const what = `TypeScript types for ${provider.spec}, made by openapi-typescript.`;
+  return { contents: banner(provider, what) + source, warnings };
+}
+
 /** The files of src/generated/, and what openapi-typescript warned about. */
 export async function generatedSources(
   provider: ProviderEntry,
@@ -56,21 +71,12 @@ export async function generatedSources(
   defaults: ClientDefaults,
   absoluteSpec: string,
 ): Promise<{ files: GeneratedFile[]; warnings: string[] }> {
-  const { source, warnings } = await generateSchemaTypes(
-    provider,
-    doc,
-    pathToFileURL(absoluteSpec),
-  );
+  const schema = await schemaModule(provider, doc, absoluteSpec);
   const dir = `${provider.package}/${GENERATED_DIR}`;
   return {
-    warnings,
+    warnings: schema.warnings,
     files: [
-      {
-        path: `${dir}/schema.ts`,
-        contents:
-          banner(provider, `TypeScript types for ${provider.spec}, made by openapi-typescript.`) +
-          source,
-      },
+      { path: `${dir}/schema.ts`, contents: schema.contents },
       { path: `${dir}/provider.ts`, contents: providerModule(provider, defaults) },
     ],
   };

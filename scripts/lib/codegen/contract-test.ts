@@ -32,7 +32,7 @@ export function contractTest(
       "Hand-kept tests go in test/, outside test/generated/.",
     ]),
     'import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";',
-    'import { startPrism, type MockServer } from "@apiclients/testing";',
+    'import { PRISM_STARTUP_TIMEOUT_MS, startPrism, type MockServer } from "@apiclients/testing";',
     // Only what the tests below use: unwrap and isProblemError check the declared error statuses.
     `import { ${[factory, ...(plan.errorStatuses.length > 0 ? ["isProblemError", "unwrap"] : []), `type ${clientType}`].join(", ")} } from "../../src/index.js";`,
     "",
@@ -46,7 +46,8 @@ export function contractTest(
         ]
       : []),
     "  prism = await startPrism(SPEC);",
-    "});",
+    "  // Longer than startPrism's own limit, so a slow start fails there and leaves no process.",
+    "}, PRISM_STARTUP_TIMEOUT_MS + 10_000);",
     "afterAll(async () => {",
     "  await prism?.stop();",
     "});",

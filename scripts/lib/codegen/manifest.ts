@@ -88,15 +88,17 @@ export function sourceProblem(source: string): string | undefined {
   try {
     url = new URL(source);
   } catch {
-    return `"${source}" is not a URL`;
+    // Not echoed: an unparsable URL may still hold a password.
+    return "is not a URL";
   }
   if (url.username || url.password)
     return "must not carry credentials (user:password@): specs are fetched anonymously";
   if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:" && isLoopbackHost(url.hostname)) return undefined;
+  // Only the origin is shown: the path and query may carry a token.
   if (url.protocol === "http:")
-    return `"${source}" is plain http: use https (http is allowed only for loopback hosts)`;
-  return `"${source}" is not an https URL`;
+    return `${url.origin} is plain http: use https (http is allowed only for loopback hosts)`;
+  return `${url.protocol} is not https`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

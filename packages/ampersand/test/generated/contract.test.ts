@@ -7,7 +7,7 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { startPrism, type MockServer } from "@apiclients/testing";
+import { PRISM_STARTUP_TIMEOUT_MS, startPrism, type MockServer } from "@apiclients/testing";
 import {
   createAmpersandClient,
   isProblemError,
@@ -21,7 +21,8 @@ let prism: MockServer;
 beforeAll(async () => {
   delete process.env.AMPERSAND_API_KEY; // a call without credentials must have none
   prism = await startPrism(SPEC);
-});
+  // Longer than startPrism's own limit, so a slow start fails there and leaves no process.
+}, PRISM_STARTUP_TIMEOUT_MS + 10_000);
 afterAll(async () => {
   await prism?.stop();
 });
