@@ -1,4 +1,4 @@
-// Part of `pnpm test` (`pnpm workflows:check`): every GitHub Actions workflow passes actionlint,
+// `pnpm workflows:check`, and in `pnpm test` through test/check-workflows.test.ts: every GitHub Actions workflow passes actionlint,
 // and every `pnpm <script>` a workflow runs is a script of the root package.json, so renaming a
 // script cannot silently break CI, the spec sync or the release.
 //

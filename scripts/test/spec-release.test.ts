@@ -5,13 +5,14 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import readChangesets from "@changesets/read";
-import { afterEach, describe, expect, it } from "@jest/globals";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { checkSpecChangesets } from "../check-spec-changesets.js";
 import { main as specChangeset } from "../spec-changeset.js";
 import { diffSpecs } from "../lib/release/spec-diff.js";
 import { versionPackages } from "../version-packages.js";
 import { callMain } from "./support/in-process.js";
 import {
+  copyOf,
   fixtureRepo,
   fixtureSpec,
   getThing,
@@ -25,12 +26,22 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-/** Providers alpha and beta, committed with their fixture specs and no pending changeset. */
-function released(): FixtureRepo {
-  const repo = fixtureRepo(["alpha", "beta"], { git: true });
+// Made once and copied per test (git history included): each test still has its own files,
+// without paying for git init and commit every time.
+let releasedBase: FixtureRepo;
+beforeAll(() => {
+  releasedBase = fixtureRepo(["alpha", "beta"], { git: true });
+});
+afterAll(() => releasedBase?.remove());
+
+function ownCopy(base: FixtureRepo): FixtureRepo {
+  const repo = copyOf(base);
   cleanups.push(repo.remove);
   return repo;
 }
+
+/** Providers alpha and beta, committed with their fixture specs and no pending changeset. */
+const released = () => ownCopy(releasedBase);
 
 const writeChangeset = (repo: FixtureRepo, file: string, pkg: string, bump: string) =>
   repo.write(`.changeset/${file}.md`, `---\n"${pkg}": ${bump}\n---\n\nA change.\n`);
@@ -206,12 +217,17 @@ describe("spec:changeset judges a change by what breaks a consumer's build", () 
   const posted = (spec: SpecDocument) =>
     (spec.paths["/things"]!.post!.requestBody as Content).content["application/json"]!.schema;
 
+  let thingsBase: FixtureRepo;
+  beforeAll(() => {
+    thingsBase = fixtureRepo(["alpha"], { git: true });
+    thingsBase.writeSpec("alpha", withThings());
+    thingsBase.commit("GET and POST /things");
+  });
+  afterAll(() => thingsBase?.remove());
+
   /** Commits withThings(), applies `change`, runs spec:changeset; returns alpha's changeset. */
   async function changesetFor(change: (spec: SpecDocument) => void) {
-    const repo = fixtureRepo(["alpha"], { git: true });
-    cleanups.push(repo.remove);
-    repo.writeSpec("alpha", withThings());
-    repo.commit("GET and POST /things");
+    const repo = ownCopy(thingsBase);
     const changed = withThings();
     change(changed);
     repo.writeSpec("alpha", changed);
