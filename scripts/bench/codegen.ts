@@ -28,7 +28,9 @@ export function generatorRoot(spec: BenchSpec): string {
   writeFileSync(
     join(root, "scripts/providers.json"),
     JSON.stringify({
-      providers: [{ name: spec.name, spec: "specs/spec.yaml", package: "packages/out" }],
+      providers: [
+        { name: spec.name, spec: "specs/spec.yaml", package: "packages/out", ...spec.credentials },
+      ],
     }),
   );
   return root;

@@ -3,9 +3,10 @@
 // description comes from the @octokit/openapi npm package, fetched on demand into the ignored
 // .cache/bench folder (never into every install).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { loadManifest } from "../lib/codegen/manifest.js";
+import { loadManifest, type ProviderEntry } from "../lib/codegen/manifest.js";
+import { parseSpec } from "../lib/codegen/spec.js";
 import { AMPERSAND_FULL_SPEC } from "../lib/rehearsal/fixtures.js";
 
 export const OCTOKIT_OPENAPI = "@octokit/openapi@23.0.2";
@@ -14,6 +15,25 @@ export interface BenchSpec {
   name: string;
   path: string;
   bytes: number;
+  /** How the generator is told about the spec's credentials (a manifest entry's fields). */
+  credentials: Pick<ProviderEntry, "auth" | "apiKeyEnvVar">;
+}
+
+/**
+ * The credentials mapping for a spec no manifest entry describes: its first API-key header
+ * scheme and its first bearer scheme, as a maintainer would map them.
+ */
+function credentialsOf(path: string): BenchSpec["credentials"] {
+  const doc = parseSpec(path, readFileSync(path, "utf8")) as {
+    components?: {
+      securitySchemes?: Record<string, { type?: string; in?: string; scheme?: string }>;
+    };
+  };
+  const schemes = Object.entries(doc.components?.securitySchemes ?? {});
+  const apiKey = schemes.find(([, s]) => s.type === "apiKey" && s.in === "header")?.[0];
+  const bearer = schemes.find(([, s]) => s.type === "http" && s.scheme === "bearer")?.[0];
+  const auth = { ...(apiKey ? { apiKey } : {}), ...(bearer ? { bearerToken: bearer } : {}) };
+  return Object.keys(auth).length > 0 ? { auth, apiKeyEnvVar: "BENCH_API_KEY" } : { auth };
 }
 
 export async function benchSpecs(root: string): Promise<BenchSpec[]> {
@@ -32,9 +52,15 @@ export async function benchSpecs(root: string): Promise<BenchSpec[]> {
     execFileSync("tar", ["-xzf", tarball, "package/generated/api.github.com.json"], { cwd: cache });
   }
   const specs = [
-    ...(await loadManifest(root)).map((p) => ({ name: p.name, path: resolve(root, p.spec) })),
-    { name: "ampersand-full", path: AMPERSAND_FULL_SPEC },
-    { name: "github", path: github },
+    ...(await loadManifest(root)).map((p) => ({
+      name: p.name,
+      path: resolve(root, p.spec),
+      credentials: { auth: p.auth, apiKeyEnvVar: p.apiKeyEnvVar },
+    })),
+    ...[
+      { name: "ampersand-full", path: AMPERSAND_FULL_SPEC },
+      { name: "github", path: github },
+    ].map((s) => ({ ...s, credentials: credentialsOf(s.path) })),
   ];
   return specs
     .map((s) => ({ ...s, bytes: statSync(s.path).size }))

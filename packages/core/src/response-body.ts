@@ -8,25 +8,36 @@ export const MAX_ERROR_BODY_BYTES = 1_048_576;
  * A Response made by the client in place of the one fetch returned (its body guarded, or read
  * and redacted), that keeps the original's URL: a relative problem `type` resolves against it.
  */
-export class ForwardedResponse extends Response {
-  readonly #url: string;
-  readonly #redirected: boolean;
-  constructor(
-    body: BodyInit | null,
-    original: Response,
-    headers: Headers = original.headers,
-    statusText = original.statusText,
-  ) {
-    super(body, { status: original.status, statusText, headers });
-    this.#url = original.url;
-    this.#redirected = original.redirected;
-  }
-  override get url(): string {
-    return this.#url;
-  }
-  override get redirected(): boolean {
-    return this.#redirected;
-  }
+export function forwardedResponse(
+  body: BodyInit | null,
+  original: Response,
+  headers: Headers = original.headers,
+  statusText = original.statusText,
+): Response {
+  return new (forwardedClass())(body, original, headers, statusText);
+}
+
+// Made on first use, not at import: on Node, the first touch of the global Response loads
+// undici's fetch implementation (about 50 ms), a cost an import must not pay before any call.
+let ForwardedResponse: ReturnType<typeof defineForwardedResponse> | undefined;
+const forwardedClass = () => (ForwardedResponse ??= defineForwardedResponse());
+
+function defineForwardedResponse() {
+  return class ForwardedResponse extends Response {
+    readonly #url: string;
+    readonly #redirected: boolean;
+    constructor(body: BodyInit | null, original: Response, headers: Headers, statusText: string) {
+      super(body, { status: original.status, statusText, headers });
+      this.#url = original.url;
+      this.#redirected = original.redirected;
+    }
+    override get url(): string {
+      return this.#url;
+    }
+    override get redirected(): boolean {
+      return this.#redirected;
+    }
+  };
 }
 
 export interface BodyGuard {
@@ -85,7 +96,7 @@ export function guardBody(response: Response, guard: BodyGuard): Response {
     },
     { highWaterMark: 0 },
   );
-  return new ForwardedResponse(stream, response);
+  return forwardedResponse(stream, response);
 }
 
 /** Reads a body to its end or to `maxBytes`, whichever comes first; the rest is cancelled. */

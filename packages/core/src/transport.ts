@@ -7,7 +7,7 @@ import { ClientConfigError } from "./config-error.js";
 import { isCredentialHeader, redactBody, redactText, secretsOf } from "./redact.js";
 import {
   discard,
-  ForwardedResponse,
+  forwardedResponse,
   guardBody,
   MAX_ERROR_BODY_BYTES,
   readCapped,
@@ -486,7 +486,7 @@ export class Call {
     const body = text === "" ? null : text;
     if (response.headers.has("content-length"))
       headers.set("content-length", String(new TextEncoder().encode(text).byteLength));
-    const forwarded = new ForwardedResponse(
+    const forwarded = forwardedResponse(
       body,
       response,
       headers,
