@@ -14,27 +14,7 @@ import {
   type ClientOptions,
   type ProviderConfig,
 } from "../src/index.js";
-
-interface paths {
-  "/things/{id}": {
-    get: {
-      parameters: { path: { id: string } };
-      responses: { 200: { content: { "application/json": unknown } } };
-    };
-    put: {
-      parameters: { path: { id: string } };
-      requestBody: { content: { "application/json": { name: string } } };
-      responses: { 204: { content?: never } };
-    };
-    delete: { parameters: { path: { id: string } }; responses: { 204: { content?: never } } };
-  };
-  "/things": {
-    post: {
-      requestBody: { content: { "application/json": { name: string } } };
-      responses: { 201: { content?: never } };
-    };
-  };
-}
+import type { paths } from "./things-api.js";
 
 const provider: ProviderConfig = {
   name: "test",

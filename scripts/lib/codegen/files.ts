@@ -9,7 +9,8 @@ export interface Drift {
   kind: "stale" | "missing" | "extraneous";
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
+/** A file's text, or undefined when there is no such file. */
+export async function readIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, "utf8");
   } catch (error) {

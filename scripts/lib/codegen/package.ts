@@ -1,7 +1,7 @@
 // One provider package, in memory: every file the generator owns (layout.ts), from the spec, the
 // manifest entry and the hand-kept files it reads (package.json's version and unowned fields,
 // README.extra.md, whether src/problem.ts exists). Nothing is written here.
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { clientDefaults } from "./client-defaults.js";
 import { generatedSources } from "./codegen.js";
@@ -23,6 +23,7 @@ import { listOperations } from "./operations.js";
 import { describeApi, packageJson } from "./package-json.js";
 import { readme } from "./readme.js";
 import { loadSpec, SpecError, type OpenApiDocument } from "./spec.js";
+import { readIfExists } from "./files.js";
 
 export interface PackageResult {
   provider: ProviderEntry;
@@ -33,15 +34,6 @@ export interface PackageResult {
   /** True when the package does not exist yet (no package.json). */
   created: boolean;
   plan: CallPlan;
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -83,10 +75,10 @@ export async function generatePackage(
   const api = describeApi(provider, doc);
   const at = (file: string) => resolve(root, provider.package, file);
 
-  const currentPackageJson = await readOptional(at("package.json"));
+  const currentPackageJson = await readIfExists(at("package.json"));
   const existing =
     currentPackageJson === undefined ? undefined : parsePackageJson(provider, currentPackageJson);
-  const extra = await readOptional(at(README_EXTRA));
+  const extra = await readIfExists(at(README_EXTRA));
   const hasProblemFile = await exists(at(PROBLEM_FILE));
 
   const { files: sources, warnings } = await generatedSources(

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { ProviderEntry } from "../codegen/manifest.js";
+import { readIfExists } from "../codegen/files.js";
 
 export const RELEASED_DIR = "specs/.released";
 
@@ -22,15 +23,6 @@ export interface Baseline {
   source: string;
   /** Whether it is a recorded release (else the committed spec of a never-released package). */
   released: boolean;
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
 }
 
 function committedSpec(root: string, spec: string): string | undefined {
@@ -51,7 +43,7 @@ export async function baselineSpec(
   root: string,
   provider: ProviderEntry,
 ): Promise<Baseline | undefined> {
-  const released = await readOptional(resolve(root, releasedSpecPath(provider)));
+  const released = await readIfExists(resolve(root, releasedSpecPath(provider)));
   if (released !== undefined)
     return { text: released, source: releasedSpecPath(provider), released: true };
   const committed = committedSpec(root, provider.spec);

@@ -1,9 +1,9 @@
 // One provider's sync: download its published spec, check it, and when it differs from the
 // committed one, write it as published, write its changeset and regenerate its package. Any
 // refusal or failure leaves the spec, the changeset and the package as they were.
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
-import { writeAtomic } from "../codegen/files.js";
+import { readIfExists, writeAtomic } from "../codegen/files.js";
 import { MANIFEST_PATH, type ProviderEntry } from "../codegen/manifest.js";
 import type { ChangelogEntry } from "../release/classify.js";
 import type { Bump } from "../release/spec-diff.js";
@@ -47,15 +47,6 @@ export interface SyncOptions {
   clock?: Clock;
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 export async function syncProvider(
   root: string,
   provider: ProviderEntry,
@@ -80,8 +71,8 @@ export async function syncProvider(
   const specPath = resolve(root, provider.spec);
   const changesetPath = resolve(root, steps.changesetPath(provider));
   const [previousSpec, previousChangeset] = await Promise.all([
-    readOptional(specPath),
-    readOptional(changesetPath),
+    readIfExists(specPath),
+    readIfExists(changesetPath),
   ]);
   if (previousSpec === text) return { provider: name, status: "unchanged", source };
 
