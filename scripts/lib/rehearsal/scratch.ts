@@ -13,6 +13,8 @@ export interface Scratch {
   env: NodeJS.ProcessEnv;
   /** Runs a command in the copy; returns stdout, throws (with output) on a non-zero exit. */
   run(command: string, args: string[], options?: ExecFileSyncOptions): string;
+  /** Runs a command expected to fail; returns its stdout and stderr, throws if it succeeds. */
+  runFailing(command: string, args: string[]): string;
   remove(): void;
 }
 
@@ -54,6 +56,15 @@ export function scratchCopy(label: string): Scratch {
       throw error;
     }
   };
+  const runFailing: Scratch["runFailing"] = (command, args) => {
+    try {
+      run(command, args);
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      return `${e.stdout ?? ""}${e.stderr ?? ""}`;
+    }
+    throw new Error(`${command} ${args.join(" ")} was expected to fail`);
+  };
   // A git repository of its own, so "the committed spec" means this copy's HEAD.
   run("git", ["init", "-q"]);
   run("git", ["add", "-A"]);
@@ -71,5 +82,5 @@ export function scratchCopy(label: string): Scratch {
   } catch {
     run("pnpm", ["install", "--frozen-lockfile"]);
   }
-  return { dir, env, run, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, env, run, runFailing, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -22,17 +22,6 @@ afterEach(() => {
   for (const copy of copies.splice(0)) copy.remove();
 });
 
-/** Runs a command expected to fail; returns its output. */
-function failing(copy: Scratch, command: string, args: string[]): string {
-  try {
-    copy.run(command, args);
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return `${e.stdout ?? ""}${e.stderr ?? ""}`;
-  }
-  throw new Error(`${command} ${args.join(" ")} was expected to fail`);
-}
-
 // Inside a scratch copy this file must not run again (it would copy the copy, and so on).
 const describeOutside = insideScratch ? describe.skip : describe;
 
@@ -106,7 +95,7 @@ describeOutside("a third provider: a spec and one manifest entry", () => {
 
       // The browser-safety rules apply to the new package's sources without an edit.
       writeFileSync(join(copy.dir, DIR, "src/probe.ts"), "export const env = process.env;\n");
-      expect(failing(copy, "pnpm", ["exec", "eslint", `${DIR}/src/probe.ts`])).toContain(
+      expect(copy.runFailing("pnpm", ["exec", "eslint", `${DIR}/src/probe.ts`])).toContain(
         "no-restricted-globals",
       );
       rmSync(join(copy.dir, DIR, "src/probe.ts"));

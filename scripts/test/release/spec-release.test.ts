@@ -31,17 +31,6 @@ async function releasedCopy(label: string): Promise<Scratch> {
 
 const read = (copy: Scratch, path: string) => readFileSync(join(copy.dir, path), "utf8");
 
-/** Runs a command expected to fail; returns its output. */
-function failing(copy: Scratch, command: string, args: string[]): string {
-  try {
-    copy.run(command, args);
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return `${e.stdout ?? ""}${e.stderr ?? ""}`;
-  }
-  throw new Error(`${command} ${args.join(" ")} was expected to fail`);
-}
-
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 const minorBump = (version: string) => {
@@ -63,7 +52,7 @@ describeOutside("Ampersand's full public API on its way to a release", () => {
 
       // 1. The new spec, without a changeset: `pnpm test`'s check fails and says how to fix it.
       copyFileSync(AMPERSAND_FULL_SPEC, join(copy.dir, "specs/ampersand.yaml"));
-      const caught = failing(copy, "pnpm", ["--silent", "check:changesets"]);
+      const caught = copy.runFailing("pnpm", ["--silent", "check:changesets"]);
       expect(caught).toContain("no pending changeset bumps @apiclients/ampersand");
 
       // 2. `pnpm spec:changeset` writes a minor changeset listing the 82 new operations.
