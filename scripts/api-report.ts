@@ -1,12 +1,18 @@
 #!/usr/bin/env -S npx tsx
-// `pnpm api:update` writes, and `pnpm api:check` (part of `pnpm test`) checks, one report per
-// published package: packages/<name>/api-report.md, every export of its entry point with its
-// signature, so a change to what users can import shows up in review as a diff of that file.
+// `pnpm api:update` writes, and `pnpm api:check` checks, one report per published package:
+// packages/<name>/api-report.md, every export of its entry point with its signature, so a change
+// to what users can import shows up in review as a diff of that file.
 //
-// The role of API Extractor's report, made from the sources with the TypeScript checker in one
-// program (API Extractor needs built declarations, a build per package that `pnpm test` does not
-// otherwise pay for). Types that come from a spec (src/generated/) are listed by name only: the
-// spec is their review, and they would repeat the whole generated schema here.
+// The role of API Extractor's report, made from the sources with the TypeScript checker (API
+// Extractor needs built declarations, a build per package that `pnpm test` does not otherwise pay
+// for). Types that come from a spec (src/generated/) are listed by name only: the spec is their
+// review, and they would repeat the whole generated schema here.
+//
+// The reports are made from the root tsconfig.json's program, the one `pnpm typecheck` (tsc)
+// checks. `pnpm check:types` (`--check --typecheck`, the task `pnpm test` runs) reports that
+// program's diagnostics exactly as `tsc -p tsconfig.json` would and checks the reports, in one
+// process: the sources are parsed, bound and checked once for both (two programs cost 4–6 CPU-s
+// more, BENCHMARKS.md#test-suite).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -43,15 +49,63 @@ function publishedPackages(): PublishedPackage[] {
 const FLAGS =
   ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
 
-function program(entries: string[]): ts.Program {
+/** The program of the root tsconfig.json, made as `tsc -p tsconfig.json` makes it. */
+function rootProgram(): ts.Program {
+  let unrecoverable: ts.Diagnostic | undefined;
   const config = ts.getParsedCommandLineOfConfigFile(
     join(root, "tsconfig.json"),
     {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => (unrecoverable = d) },
   );
-  if (!config) throw new Error("cannot read tsconfig.json");
-  // Published sources run outside Node: no Node types, which also keeps the program small.
-  return ts.createProgram(entries, { ...config.options, types: [], noEmit: true });
+  if (!config) {
+    const why = unrecoverable && ts.flattenDiagnosticMessageText(unrecoverable.messageText, "\n");
+    throw new Error(`cannot read tsconfig.json${why ? `: ${why}` : ""}`);
+  }
+  return ts.createProgram({
+    rootNames: config.fileNames,
+    options: config.options,
+    projectReferences: config.projectReferences,
+    configFileParsingDiagnostics: ts.getConfigFileParsingDiagnostics(config),
+  });
+}
+
+/** The diagnostics `tsc` reports for a program and noEmit, in its order: config, syntax, options
+ * and global, semantics (only when nothing came before), declarations (declaration: true). */
+function diagnostics(program: ts.Program): readonly ts.Diagnostic[] {
+  const all = [...program.getConfigFileParsingDiagnostics()];
+  const configOnly = all.length;
+  all.push(...program.getSyntacticDiagnostics());
+  if (all.length === configOnly) {
+    all.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics());
+    if (all.length === configOnly) all.push(...program.getSemanticDiagnostics());
+    const options = program.getCompilerOptions();
+    if (options.noEmit && (options.declaration || options.composite) && all.length === configOnly)
+      all.push(...program.getDeclarationDiagnostics());
+  }
+  return ts.sortAndDeduplicateDiagnostics(all);
+}
+
+/** Prints diagnostics as tsc does: with colour and context on a terminal, else one line each
+ * (`path(line,col): error TS…`). Returns the number of errors. */
+function printDiagnostics(found: readonly ts.Diagnostic[]): number {
+  if (found.length === 0) return 0;
+  const host: ts.FormatDiagnosticsHost = {
+    getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
+    getCanonicalFileName: (name) => name,
+    getNewLine: () => ts.sys.newLine,
+  };
+  const pretty = process.stdout.isTTY && !process.env.NO_COLOR;
+  const text = pretty
+    ? ts.formatDiagnosticsWithColorAndContext(found, host)
+    : ts.formatDiagnostics(found, host);
+  process.stdout.write(text);
+  const errors = found.filter((d) => d.category === ts.DiagnosticCategory.Error);
+  const files = new Set(errors.map((d) => d.file?.fileName).filter(Boolean));
+  if (errors.length > 0)
+    console.error(
+      `✖ ${errors.length} type error${errors.length === 1 ? "" : "s"} in ${files.size} file${files.size === 1 ? "" : "s"} (tsc -p tsconfig.json; \`pnpm typecheck\` shows the same)`,
+    );
+  return errors.length;
 }
 
 /** Where a declaration lives, for re-exports: a workspace package's name, else a path. */
@@ -211,31 +265,42 @@ function report(
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean", default: false },
+      typecheck: { type: "boolean", default: false },
+    },
+  });
   const packages = publishedPackages();
-  const checker = program(packages.map((p) => p.entry));
-  const typeChecker = checker.getTypeChecker();
-  const files = packages.map((pkg) => ({
-    path: relative(root, join(pkg.dir, REPORT)),
-    contents: report(typeChecker, pkg, packages, checker.getSourceFile(pkg.entry)!),
-  }));
+  const program = rootProgram();
+  const typeErrors = values.typecheck ? printDiagnostics(diagnostics(program)) : 0;
+  const checker = program.getTypeChecker();
+  const files = packages.map((pkg) => {
+    const source = program.getSourceFile(pkg.entry);
+    if (!source) throw new Error(`${pkg.name}: ${pkg.entry} is not in tsconfig.json's program`);
+    return {
+      path: relative(root, join(pkg.dir, REPORT)),
+      contents: report(checker, pkg, packages, source),
+    };
+  });
   const drift = await findDrift(root, [], files);
   if (values.check) {
     for (const item of drift) console.error(`✖ ${item.kind}: ${item.path}`);
     if (drift.length > 0) {
       console.error(
-        "The public API changed: run `pnpm api:update` and commit the reports with the change.",
+        "The public API changed: run `pnpm api:update` and commit the reports with the change." +
+          (typeErrors > 0 ? " (Or the type errors above changed what the reports show.)" : ""),
       );
       return 1;
     }
     console.log(`✔ API reports are current (${packages.map((p) => p.name).join(", ")})`);
-    return 0;
+    return typeErrors > 0 ? 1 : 0;
   }
   await applyDrift(root, drift, files);
   console.log(
     `✔ API reports: ${drift.length === 0 ? "no changes" : drift.map((d) => d.path).join(", ")}`,
   );
-  return 0;
+  return typeErrors > 0 ? 1 : 0;
 }
 
 main().then(
