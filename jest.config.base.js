@@ -13,7 +13,6 @@ export const runOptions = {
   // process open keeps jest from exiting, which fails the run instead of passing it with a
   // warning as a worker force-exited would. `jest --detectOpenHandles` then shows where it is.
   maxWorkers: 1,
-  errorOnDeprecated: true,
   // Contract and CLI tests start real processes (Prism, the generator); give them room.
   testTimeout: 30_000,
 };
@@ -21,6 +20,7 @@ export const runOptions = {
 /** @type {import('jest').Config} */
 export default {
   ...runOptions,
+  errorOnDeprecated: true,
   testEnvironment: "node",
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   transform: {

@@ -98,27 +98,4 @@ describe("the fast tests", () => {
     for (const test of fastTests)
       expect({ test, unlisted: outside(closure(test), allowed) }).toEqual({ test, unlisted: [] });
   });
-
-  it("are inputs of //#test:jest, the one jest run of pnpm test, as of scripts#test", () => {
-    const rootTasks = (
-      JSON.parse(readFileSync(join(scripts, "../turbo.json"), "utf8")) as {
-        tasks: Record<string, { inputs?: string[] }>;
-      }
-    ).tasks;
-    const own = (
-      JSON.parse(readFileSync(join(scripts, "turbo.json"), "utf8")) as {
-        tasks: { test: { inputs: string[] } };
-      }
-    ).tasks.test.inputs;
-    // scripts#test's inputs, written from the repository root.
-    const fromRoot = own.map((input) =>
-      input.startsWith("$TURBO_ROOT$/")
-        ? input.slice("$TURBO_ROOT$/".length)
-        : input.startsWith("!")
-          ? `!scripts/${input.slice(1)}`
-          : `scripts/${input}`,
-    );
-    const inputs = rootTasks["//#test:jest"]?.inputs ?? [];
-    expect(fromRoot.filter((input) => !inputs.includes(input))).toEqual([]);
-  });
 });
