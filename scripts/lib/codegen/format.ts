@@ -46,8 +46,23 @@ async function readSettings(root: string): Promise<Record<string, unknown>> {
   }
 }
 
+// What each file last formatted to, by its path and Prettier settings: a run that makes the same
+// contents again (the tests regenerate the same fixture packages dozens of times in one process)
+// gets Prettier's answer without asking again. Prettier's output depends on nothing else. One
+// entry per path and settings, so a long-lived process keeps no more than one copy of each file.
+const lastFormatted = new Map<string, { contents: string; output: Promise<string> }>();
+
 /** Formats one file's contents as `prettier --write` would; the parser follows the file name. */
 export async function formatted(root: string, path: string, contents: string): Promise<string> {
   const [{ prettier, plugins }, options] = await Promise.all([load(), settings(root)]);
-  return prettier.format(contents, { ...options, filepath: path, plugins });
+  const key = JSON.stringify([path, options]);
+  const last = lastFormatted.get(key);
+  if (last?.contents === contents) return last.output;
+  const output = prettier.format(contents, { ...options, filepath: path, plugins });
+  lastFormatted.set(key, { contents, output });
+  // A failed format is not kept: the next call asks Prettier again and fails the same way.
+  output.catch(() => {
+    if (lastFormatted.get(key)?.output === output) lastFormatted.delete(key);
+  });
+  return output;
 }
