@@ -90,6 +90,7 @@ function withAcmeAdmin(): FixtureRepo {
 
 const PROVIDER_EXPORTS = [
   "AbortError",
+  "ApiClientError",
   "ApiProblem",
   "ClientConfigError",
   "ClientOptions",
@@ -102,6 +103,7 @@ const PROVIDER_EXPORTS = [
   "TimeoutError",
   "TransportError",
   "components",
+  "isApiClientError",
   "isProblemError",
   "isTransportError",
   "operations",

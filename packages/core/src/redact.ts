@@ -55,40 +55,45 @@ export function redactText(text: string, secrets: readonly string[]): string {
 const MAX_JSON_DEPTH = 64;
 
 /**
- * A JSON text with every secret blanked out of its strings and keys, however the server escaped
- * them ("\u0073k_live…" reads as "sk_live…" once parsed). Nesting deeper than 64 levels is cut,
- * so neither this walk nor any later one over the result can exhaust the stack.
+ * A parsed JSON value with every secret blanked out of its strings and keys, however the server
+ * escaped them ("\u0073k_live…" reads as "sk_live…" once parsed). Nesting deeper than 64 levels
+ * is cut, so neither this walk nor any later one over the result can exhaust the stack.
  */
-function redactJson(text: string, secrets: readonly string[]): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === "string") return redactText(item, secrets);
-    if (item === null || typeof item !== "object") return item;
-    if (depth === 0) return "[truncated]";
-    if (Array.isArray(item)) return item.map((element) => walk(element, depth - 1));
-    const copy: Record<string, unknown> = {};
-    for (const [key, element] of Object.entries(item))
-      Object.defineProperty(copy, redactText(key, secrets), {
-        value: walk(element, depth - 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    return copy;
-  };
-  return JSON.stringify(walk(value, MAX_JSON_DEPTH));
+function redactValue(item: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof item === "string") return redactText(item, secrets);
+  if (item === null || typeof item !== "object") return item;
+  if (depth === 0) return "[truncated]";
+  if (Array.isArray(item)) return item.map((element) => redactValue(element, secrets, depth - 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, element] of Object.entries(item))
+    Object.defineProperty(copy, redactText(key, secrets), {
+      value: redactValue(element, secrets, depth - 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return copy;
 }
 
-/** An error body with every secret blanked out: as text, and again inside JSON once parsed. */
-export function redactBody(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0) return text;
-  const plain = redactText(text, secrets);
-  return redactJson(plain, secrets) ?? plain;
+/**
+ * An error body with every secret blanked out, parsed once: its text (for the Response the
+ * caller and middleware get) and its value (the JSON it holds, else the text itself, as
+ * openapi-fetch gives `error`).
+ */
+export function redactedBody(
+  text: string,
+  secrets: readonly string[],
+): { text: string; value: unknown } {
+  const plain = secrets.length === 0 ? text : redactText(text, secrets);
+  let value: unknown;
+  try {
+    value = JSON.parse(plain);
+  } catch {
+    return { text: plain, value: plain };
+  }
+  if (secrets.length === 0) return { text: plain, value };
+  value = redactValue(value, secrets, MAX_JSON_DEPTH);
+  return { text: JSON.stringify(value), value };
 }
 
 /** Error-like, whatever realm it was made in (instanceof Error fails across vm contexts). */

@@ -1,6 +1,7 @@
-import { isRetryableStatus } from "./http-status.js";
+import { ApiClientError } from "./api-client-error.js";
 import { parseProblem } from "./parse.js";
 import { requestIdFromHeaders, retryAfterFromHeaders } from "./response-headers.js";
+import { retryHints } from "./retry-hints.js";
 import { parseRfc3339 } from "./rfc3339.js";
 import { oneLine, truncate } from "./text.js";
 import type { ParsedProblem, ProblemOptions } from "./types.js";
@@ -44,7 +45,7 @@ function messageFor(
  * whatever shape it came in; `message` says what went wrong and, when the server said, how
  * to fix it, on one line of bounded length.
  */
-export class ProblemError extends Error {
+export class ProblemError extends ApiClientError {
   override name = "ProblemError";
   /** The error body, parsed into a problem. */
   readonly problem: ParsedProblem;
@@ -62,7 +63,8 @@ export class ProblemError extends Error {
   constructor(problem: ParsedProblem, init: ProblemErrorInit = {}) {
     const status = init.status ?? problem.status ?? 0;
     const requestId = problem.requestId ?? init.requestId;
-    const retryAfter = parseRfc3339(problem.retryAfter) ?? init.retryAfter;
+    const hints = retryHints(status, problem);
+    const retryAfter = hints.retryAfter ?? init.retryAfter;
     super(
       messageFor(problem, status, requestId, retryAfter),
       init.cause === undefined ? undefined : { cause: init.cause },
@@ -70,8 +72,7 @@ export class ProblemError extends Error {
     this.problem = problem;
     this.status = status;
     this.requestId = requestId === undefined ? undefined : truncate(requestId, 200);
-    this.retryable =
-      typeof problem.retryable === "boolean" ? problem.retryable : isRetryableStatus(status);
+    this.retryable = hints.retryable;
     this.retryAfter = retryAfter;
     this.time = parseRfc3339(problem.time);
   }
