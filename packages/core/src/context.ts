@@ -28,21 +28,6 @@ export type CallOptions = FetchOptions<unknown> & {
   [key: string]: unknown;
 };
 
-/** The members of a call's options that openapi-fetch reads itself; the rest go to the Request. */
-const OWN = new Set([
-  "baseUrl",
-  "fetch",
-  "Request",
-  "headers",
-  "params",
-  "parseAs",
-  "querySerializer",
-  "bodySerializer",
-  "pathSerializer",
-  "body",
-  "middleware",
-]);
-
 const NO_OPTIONS: CallOptions = Object.freeze({});
 const NO_MIDDLEWARE: readonly Middleware[] = Object.freeze([]);
 
@@ -63,7 +48,7 @@ export class CallContext {
   readonly headers: CallOptions["headers"];
   readonly body: unknown;
   /** The call's RequestInit members (`signal`, `cache`…) and any custom keys, for the Request. */
-  readonly init: Record<string, unknown> | undefined;
+  readonly init: Record<string, unknown>;
   /** The client's middleware, then the call's. */
   readonly middleware: readonly Middleware[];
 
@@ -88,27 +73,38 @@ export class CallContext {
     this.settings = settings;
     this.schemaPath = schemaPath;
     this.method = method;
-    const o = options ?? NO_OPTIONS;
-    this.params = o.params ?? {};
-    this.parseAs = o.parseAs ?? "json";
-    this.baseUrl = o.baseUrl ? removeTrailingSlash(o.baseUrl) : settings.baseUrl;
-    this.fetch = o.fetch ?? settings.fetch ?? globalThis.fetch;
+    // The call's options, taken apart as openapi-fetch's coreFetch takes them; what is left
+    // (signal, cache, custom keys…) goes to the Request.
+    const {
+      baseUrl,
+      fetch,
+      Request,
+      headers,
+      params = {},
+      parseAs = "json",
+      querySerializer,
+      bodySerializer,
+      pathSerializer,
+      body,
+      middleware,
+      ...init
+    } = options ?? NO_OPTIONS;
+    this.params = params;
+    this.parseAs = parseAs;
+    this.baseUrl = baseUrl ? removeTrailingSlash(baseUrl) : settings.baseUrl;
+    this.fetch = fetch ?? settings.fetch ?? globalThis.fetch;
     this.RequestClass =
-      (o.Request as typeof Request | undefined) ?? settings.Request ?? globalThis.Request;
-    this.querySerializer = querySerializerFor(settings, o.querySerializer);
-    this.bodySerializer = o.bodySerializer ?? settings.bodySerializer;
-    this.pathSerializer = o.pathSerializer ?? settings.pathSerializer;
-    this.headers = o.headers;
-    this.body = o.body;
+      (Request as typeof globalThis.Request | undefined) ?? settings.Request ?? globalThis.Request;
+    this.querySerializer = querySerializerFor(settings, querySerializer);
+    this.bodySerializer = bodySerializer ?? settings.bodySerializer;
+    this.pathSerializer = pathSerializer ?? settings.pathSerializer;
+    this.headers = headers;
+    this.body = body;
     // A copy, as openapi-fetch makes: use() or eject() during the call does not change it.
     this.middleware =
-      clientMiddleware.length > 0 || o.middleware?.length
-        ? [...clientMiddleware, ...(o.middleware ?? [])]
+      clientMiddleware.length > 0 || middleware?.length
+        ? [...clientMiddleware, ...(middleware ?? [])]
         : NO_MIDDLEWARE;
-    let init: Record<string, unknown> | undefined;
-    for (const key in o) {
-      if (!OWN.has(key)) (init ??= {})[key] = o[key];
-    }
     this.init = init;
   }
 
@@ -126,8 +122,7 @@ export class CallContext {
   ready(replaced: boolean): void {
     this.#caller = replaced
       ? this.request.signal
-      : ((this.init?.signal ?? this.settings.requestInit.signal) as AbortSignal | null) ||
-        undefined;
+      : ((this.init.signal ?? this.settings.requestInit.signal) as AbortSignal | null) || undefined;
   }
 
   /** Retries this call's method may have. */

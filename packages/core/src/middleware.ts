@@ -53,6 +53,15 @@ export class Hooks {
     };
   }
 
+  /** The middleware's hooks of one kind: onRequest in order, the others in reverse. */
+  #hooks<K extends keyof Middleware>(kind: K): Array<NonNullable<Middleware[K]>> {
+    const hooks: Array<NonNullable<Middleware[K]>> = [];
+    for (const m of this.#list) {
+      if (m && typeof m === "object" && typeof m[kind] === "function") hooks.push(m[kind]!);
+    }
+    return kind === "onRequest" ? hooks : hooks.reverse();
+  }
+
   /**
    * Runs every onRequest in order. One may replace the request (the context's request becomes
    * it) or answer the call itself, which skips the rest, fetch and every onResponse.
@@ -60,9 +69,8 @@ export class Hooks {
   async onRequest(): Promise<{ replaced: boolean; response?: Response }> {
     const ctx = this.#ctx;
     let replaced = false;
-    for (const m of this.#list) {
-      if (!m || typeof m !== "object" || typeof m.onRequest !== "function") continue;
-      const result: unknown = await m.onRequest(
+    for (const hook of this.#hooks("onRequest")) {
+      const result: unknown = await hook(
         this.#params() as Parameters<NonNullable<Middleware["onRequest"]>>[0],
       );
       if (!result) continue;
@@ -81,38 +89,29 @@ export class Hooks {
   }
 
   /**
-   * Runs onError in reverse order with the error the call failed with. One may answer instead
-   * (a Response), or replace the error for the hooks after it; unanswered, the error is thrown.
+   * Runs onError with the error the call failed with. One may answer instead (a Response), or
+   * replace the error for the hooks after it; unanswered, the error is thrown.
    */
   async onError(error: unknown): Promise<Response> {
     let current = error;
-    for (let i = this.#list.length - 1; i >= 0; i--) {
-      const m = this.#list[i];
-      if (!m || typeof m !== "object" || typeof m.onError !== "function") continue;
-      const result: unknown = await m.onError({ ...this.#params(), error: current });
-      if (!result) continue;
+    for (const hook of this.#hooks("onError")) {
+      const result: unknown = await hook({ ...this.#params(), error: current });
       if (result instanceof Response) return result;
-      if (result instanceof Error) {
-        current = result;
-        continue;
-      }
-      throw new Error("onError: must return new Response() or instance of Error");
+      if (result instanceof Error) current = result;
+      else if (result) throw new Error("onError: must return new Response() or instance of Error");
     }
     throw current;
   }
 
-  /** Runs onResponse in reverse order; each may replace the answer. */
+  /** Runs onResponse; each may replace the answer. */
   async onResponse(response: Response): Promise<Response> {
     let current = response;
-    for (let i = this.#list.length - 1; i >= 0; i--) {
-      const m = this.#list[i];
-      if (!m || typeof m !== "object" || typeof m.onResponse !== "function") continue;
-      const result: unknown = await m.onResponse({ ...this.#params(), response: current });
-      if (!result) continue;
-      if (!(result instanceof Response)) {
+    for (const hook of this.#hooks("onResponse")) {
+      const result: unknown = await hook({ ...this.#params(), response: current });
+      if (result instanceof Response) current = result;
+      else if (result) {
         throw new Error("onResponse: must return new Response() when modifying the response");
       }
-      current = result;
     }
     return current;
   }

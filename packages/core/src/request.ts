@@ -47,10 +47,8 @@ export function buildRequest(ctx: CallContext): Request {
     headers,
   });
   // openapi-fetch puts a call's custom keys on the request, where middleware and fetch find them.
-  if (init) {
-    for (const key in init)
-      if (!(key in request)) (request as unknown as Record<string, unknown>)[key] = init[key];
-  }
+  for (const key in init)
+    if (!(key in request)) (request as unknown as Record<string, unknown>)[key] = init[key];
   ctx.sentBody = body as BodyInit | undefined;
   return request;
 }

@@ -234,7 +234,7 @@ async function readErrorAnswer(
       text === "" ? null : text,
       response,
       headers,
-      redactText(response.statusText, secrets),
+      redactText(response.statusText ?? "", secrets),
     ),
     error: value,
   };

@@ -38,6 +38,14 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
+/** The error of a body that stalled for the 200 ms timeout while it was read. */
+function expectReadingTimeout(error: unknown) {
+  expect(error).toBeInstanceOf(TimeoutError);
+  expect((error as Error).message).toMatch(
+    /timed out after 200 ms without data while reading the body$/,
+  );
+}
+
 /** Lets every promise callback that is ready run, without moving any clock. */
 const settle = () => new Promise<void>((done) => setImmediate(done));
 
@@ -344,11 +352,7 @@ describe("with a fake clock", () => {
       await jest.advanceTimersByTimeAsync(199);
       expect(settled).toBe(false);
       await jest.advanceTimersByTimeAsync(1);
-      const error = await call;
-      expect(error).toBeInstanceOf(TimeoutError);
-      expect((error as Error).message).toMatch(
-        /timed out after 200 ms without data while reading the body$/,
-      );
+      expectReadingTimeout(await call);
       expect(jest.getTimerCount()).toBe(0);
     });
 
@@ -590,11 +594,7 @@ describe("over loopback", () => {
       await jest.advanceTimersByTimeAsync(199);
       await settle();
       await jest.advanceTimersByTimeAsync(1);
-      const error = await next;
-      expect(error).toBeInstanceOf(TimeoutError);
-      expect((error as Error).message).toMatch(
-        /timed out after 200 ms without data while reading the body$/,
-      );
+      expectReadingTimeout(await next);
       expect(jest.getTimerCount()).toBe(0);
     } finally {
       jest.useRealTimers();

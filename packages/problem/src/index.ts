@@ -7,7 +7,7 @@ export type {
   ProblemContext,
   ProblemOptions,
 } from "./types.js";
-export { ApiClientError, isApiClientError } from "./api-client-error.js";
+export { ApiClientError, brand, isApiClientError } from "./api-client-error.js";
 export { parseProblem } from "./parse.js";
 export { isProblem } from "./is-problem.js";
 export { isProblemError, ProblemError, type ProblemErrorInit } from "./problem-error.js";

@@ -1,13 +1,10 @@
-import { ApiClientError } from "./api-client-error.js";
+import { ApiClientError, brand } from "./api-client-error.js";
 import { parseProblem } from "./parse.js";
 import { requestIdFromHeaders, retryAfterFromHeaders } from "./response-headers.js";
 import { retryHints } from "./retry-hints.js";
 import { parseRfc3339 } from "./rfc3339.js";
 import { oneLine, truncate } from "./text.js";
 import type { ParsedProblem, ProblemOptions } from "./types.js";
-
-// A brand that survives two copies of this package (ESM and CJS, or two versions).
-const BRAND = Symbol.for("@apiclients/problem.ProblemError");
 
 /** Longest message a ProblemError has, whatever the server sent. */
 export const MAX_MESSAGE_LENGTH = 2_000;
@@ -113,13 +110,5 @@ export class ProblemError extends ApiClientError {
   }
 }
 
-Object.defineProperty(ProblemError.prototype, BRAND, { value: true });
-
 /** Whether a value is a ProblemError from any copy of this package. */
-export function isProblemError(value: unknown): value is ProblemError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[BRAND] === true
-  );
-}
+export const isProblemError = brand(ProblemError, "@apiclients/problem.ProblemError");
