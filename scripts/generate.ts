@@ -63,6 +63,16 @@ async function generate(argv: string[], defaultRoot: string): Promise<number> {
   // Loaded only now: openapi-typescript brings the TypeScript compiler (seconds to load), which a
   // usage error or an unknown provider has no need to wait for.
   const { generatePackage } = await import("./lib/codegen/package.js");
+  const { readClientOptions } = await import("./lib/codegen/client-options.js");
+  // ClientOptions first: every README's options table is made from it, so a fault in its doc
+  // comments is said once rather than once per provider.
+  try {
+    await readClientOptions(root);
+  } catch (error) {
+    console.error(`✖ ${(error as Error).message}`);
+    console.error("Nothing was written.");
+    return 1;
+  }
   // Generate everything in memory first: one bad entry or spec must leave every file untouched.
   const settled = await Promise.allSettled(
     selected.map((provider) => generatePackage(root, provider)),

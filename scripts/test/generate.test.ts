@@ -8,10 +8,12 @@ import { join, relative } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { repoRoot, runProcess } from "@apiclients/testing";
 import { main } from "../generate.js";
+import { CORE_OPTIONS } from "../lib/codegen/client-options.js";
 import { GENERATED_DIR } from "../lib/codegen/layout.js";
 import { loadManifest, MANIFEST_PATH } from "../lib/codegen/manifest.js";
 import { callMain } from "./support/in-process.js";
 import {
+  copyCore,
   copyOf,
   fixtureEntry,
   fixtureRepo,
@@ -61,12 +63,14 @@ function filesUnder(dir: string): string[] {
 
 describe("pnpm generate on the repository's own providers", () => {
   it("reproduces every committed package byte for byte, and touches nothing when it is current", async () => {
-    // A copy of what the generator reads and writes: the manifest, the Prettier settings, and
-    // for every provider its spec and its whole package (generated and hand-kept files).
+    // A copy of what the generator reads and writes: the manifest, the Prettier settings, core's
+    // ClientOptions, and for every provider its spec and its whole package
+    // (generated and hand-kept files).
     const root = mkdtempSync(join(tmpdir(), "apiclients-generate-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     for (const file of [MANIFEST_PATH, ".prettierrc.json"])
       cpSync(join(repoRoot, file), join(root, file));
+    copyCore(root);
     const files: string[] = [];
     for (const provider of await loadManifest(repoRoot)) {
       cpSync(join(repoRoot, provider.spec), join(root, provider.spec));
@@ -232,6 +236,14 @@ describe("the turbo generate task", () => {
       };
       expect(config.tasks.generate.inputs).toContain(`$TURBO_ROOT$/${provider.spec}`);
     }
+  });
+
+  it("has ClientOptions among its inputs, and generate:check too", () => {
+    const { tasks } = JSON.parse(readFileSync(join(repoRoot, "turbo.json"), "utf8")) as {
+      tasks: Record<string, { inputs: string[] }>;
+    };
+    expect(tasks.generate!.inputs).toContain(`$TURBO_ROOT$/${CORE_OPTIONS}`);
+    expect(tasks["//#generate:check"]!.inputs).toContain(CORE_OPTIONS);
   });
 });
 

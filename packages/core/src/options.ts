@@ -12,29 +12,72 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  * (querySerializer, bodySerializer, Request, requestInitExt…) is passed through to it.
  */
 export interface ClientOptions extends Omit<FetchClientOptions, "baseUrl" | "fetch" | "headers"> {
-  /** API key; defaults to the provider's environment variable when no credential is passed. */
+  // These doc comments are the options' documentation: `pnpm generate` makes the options table
+  // of this package's README and of every provider's from them (scripts/lib/codegen/
+  // client-options.ts), and refuses to unless each option has a doc comment that says what it
+  // does, and states a default, when there is one, in a `@defaultValue` tag and nowhere else
+  // (the summary does not use the word "default"; no tag: the table says "none"). Markdown;
+  // only @defaultValue and @deprecated tags are read. What is inherited from openapi-fetch is
+  // named from the type and linked to openapi-fetch's documentation.
+
+  /**
+   * API key.
+   * @defaultValue the provider's environment variable, when no credential is passed
+   */
   apiKey?: string;
   /** Bearer token, sent as `Authorization: Bearer <token>`. */
   bearerToken?: string;
-  /** Base URL of the API; defaults to the spec's first server. */
+  /**
+   * Base URL of the API.
+   * @defaultValue the spec's first server
+   */
   baseUrl?: string;
-  /** fetch implementation; defaults to globalThis.fetch, looked up at call time. */
+  /**
+   * fetch implementation.
+   * @defaultValue `globalThis.fetch`, looked up at call time
+   */
   fetch?: FetchLike;
-  /** Headers sent with every request; `null` removes a default one, as in openapi-fetch. */
+  /**
+   * Headers sent with every request; as in openapi-fetch, `null` removes a header it would
+   * otherwise send.
+   */
   headers?: HeaderInit;
-  /** Time an attempt may wait for the response headers, and for each chunk of the body, in ms. Default 60 000; Infinity turns timeouts off. */
+  /**
+   * Time an attempt may wait for the response headers, and for each chunk of the body, in ms;
+   * Infinity turns timeouts off.
+   * @defaultValue `60000`
+   */
   timeoutMs?: number;
-  /** Retries after a failed attempt (408, 429, 500, 502, 503, 504, connection errors, timeouts). Default 2; 0 turns retries off. */
+  /**
+   * Retries after a failed attempt (408, 429, 500, 502, 503, 504, connection errors, timeouts);
+   * 0 turns retries off.
+   * @defaultValue `2`
+   */
   maxRetries?: number;
-  /** Retry POST and PATCH too. Off by default: they may not be safe to repeat. */
+  /**
+   * Retry POST and PATCH too, which may not be safe to repeat.
+   * @defaultValue `false`
+   */
   retryNonIdempotent?: boolean;
-  /** The first backoff delay in ms, doubled for each retry after it. Default 500. */
+  /**
+   * The first backoff delay in ms, doubled for each retry after it.
+   * @defaultValue `500`
+   */
   retryDelayMs?: number;
-  /** The longest backoff delay in ms. Default 8 000. */
+  /**
+   * The longest backoff delay in ms.
+   * @defaultValue `8000`
+   */
   maxRetryDelayMs?: number;
-  /** Longest Retry-After the client waits for, in ms; a longer one returns the error at once. Default 60 000. */
+  /**
+   * Longest Retry-After the client waits for, in ms; a longer one returns the error at once.
+   * @defaultValue `60000`
+   */
   maxRetryAfterMs?: number;
-  /** Send credentials over plain http to hosts other than this machine. Off by default. */
+  /**
+   * Send credentials over plain http to hosts other than this machine.
+   * @defaultValue `false`
+   */
   allowInsecureConnection?: boolean;
 }
 
