@@ -100,13 +100,14 @@ export interface FixtureOptions {
 
 /**
  * This repository's packages/core as `pnpm generate` reads it, into the repository at `root`:
- * src/ (ClientOptions, whose doc comments make every README's options table), with
- * node_modules linked to this repository's, so that TypeScript resolves the openapi-fetch
- * options ClientOptions inherits.
+ * src/ (ClientOptions, whose doc comments make every README's options table) and README.md
+ * (whose options table a full run writes), with node_modules linked to this repository's, so
+ * that TypeScript resolves the openapi-fetch options ClientOptions inherits.
  */
 export function copyCore(root: string): void {
   const core = (base: string, file = "") => join(base, "packages/core", file);
   cpSync(core(repoRoot, "src"), core(root, "src"), { recursive: true });
+  cpSync(core(repoRoot, "README.md"), core(root, "README.md"));
   symlinkSync(core(repoRoot, "node_modules"), core(root, "node_modules"), "dir");
 }
 
