@@ -273,3 +273,30 @@ export async function readClientOptions(root: string): Promise<ClientOptionsDoc>
   if (doc instanceof ClientOptionsError) throw doc;
   return doc;
 }
+
+/**
+ * The options openapi-fetch takes per request (its FetchOptions: `params`, `parseAs`,
+ * `middleware`, RequestInit's…), as resolved from core. Not in any options table: a README's
+ * prose may name them beside ClientOptions' (scripts/test/readme-options.test.ts checks it).
+ */
+export async function requestOptionNames(root: string): Promise<string[]> {
+  const ts = (await import("typescript")).default;
+  // An operation with optional parameters and an optional JSON body: every member is there.
+  const probe = resolve(root, "packages/core/src/request-options.probe.ts");
+  const program = programOf(
+    ts,
+    new Map([
+      [
+        probe,
+        `import type { FetchOptions } from "${INHERITED_FROM}";\n` +
+          `export type Probe = FetchOptions<{ parameters: { query?: { q?: string } }; requestBody?: { content: { "application/json": { a?: string } } } }>;\n`,
+      ],
+    ]),
+  );
+  const alias = program.getSourceFile(probe)!.statements.find(ts.isTypeAliasDeclaration)!;
+  const checker = program.getTypeChecker();
+  const type = checker.getTypeAtLocation(alias.name);
+  if ((type as { intrinsicName?: string }).intrinsicName === "error")
+    throw new Error(`${INHERITED_FROM}'s FetchOptions cannot be resolved from packages/core`);
+  return checker.getPropertiesOfType(type).map((property) => property.name);
+}
