@@ -22,76 +22,85 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * Options of every provider's create…Client(). Anything else openapi-fetch's createClient takes
- * (querySerializer, bodySerializer, Request, requestInitExt…) works as it does there.
- *
- * Each option's comment is what the generated READMEs show: its first sentence says what it
- * does, `@defaultValue` what it is when not given.
+ * Options of every provider's create…Client(). Those inherited from openapi-fetch's
+ * ClientOptions (querySerializer, bodySerializer, Request, requestInitExt…) work as they do there.
  */
 export interface ClientOptions extends Omit<FetchClientOptions, "baseUrl" | "fetch" | "headers"> {
+  // These doc comments are the options' documentation: `pnpm generate` makes the options table
+  // of this package's README and of every provider's from them (scripts/lib/codegen/
+  // client-options.ts), and refuses to unless each option has a doc comment that says what it
+  // does, and states a default, when there is one, in a `@defaultValue` tag and nowhere else
+  // (the summary does not use the word "default"; no tag: the table says "none"). Markdown;
+  // only @defaultValue and @deprecated tags are read. What is inherited from openapi-fetch is
+  // named from the type and linked to openapi-fetch's documentation.
+
   /**
-   * API key, sent where the spec's API key security scheme says.
-   * @defaultValue the provider's API key environment variable, when neither credential is passed
+   * API key, sent where the provider's spec puts it.
+   * @defaultValue the provider's environment variable, when no credential is passed
    */
   apiKey?: string;
-  /**
-   * Bearer token, sent as `Authorization: Bearer <token>` where the spec has a bearer scheme.
-   * @defaultValue none
-   */
+  /** Bearer token, sent as `Authorization: Bearer <token>` where the spec has a bearer scheme. */
   bearerToken?: string;
   /**
-   * Base URL of the API: absolute http(s), without `user:password@`, query or fragment.
+   * Base URL of the API: an absolute http(s) URL, without `user:password@`, query or fragment.
    * @defaultValue the spec's first server
    */
   baseUrl?: string;
   /**
-   * The fetch to send requests with; it must honour `init.signal`, so timeouts and aborts can
-   * end a request. A per-call `fetch` replaces it for that call, retries and timeouts included.
-   * @defaultValue `globalThis.fetch`, looked up at each call
+   * fetch implementation, called for each attempt and redirect hop; it must honour
+   * `init.signal`, or timeouts and aborts cannot cancel the request. A per-call `fetch` replaces
+   * it for that call, retries and timeouts included.
+   * @defaultValue `globalThis.fetch`, looked up at call time
    */
   fetch?: FetchLike;
   /**
-   * Headers sent with every request; a `null` value removes one the client would send, as in
-   * openapi-fetch.
-   * @defaultValue none
+   * Headers sent with every request, before the credentials (which win over a header of the
+   * same name); as in openapi-fetch, a `null` value removes a header it would otherwise send
+   * (`"Content-Type": null`).
    */
   headers?: HeaderInit;
   /**
-   * How long an attempt may wait, in ms: for the response headers, and then for each chunk of
-   * the body while the client or the caller reads it (a body that keeps arriving never times
-   * out). `Infinity` turns timeouts off.
+   * How long, in ms, each attempt may wait for the response headers, and then for each chunk of
+   * the body: it bounds every wait, not the whole attempt (a body that keeps arriving is never
+   * cut off, and neither the time middleware takes nor a caller slow to read a stream counts).
+   * `Infinity` turns timeouts off.
    * @defaultValue `60000`
    */
   timeoutMs?: number;
   /**
-   * Retries after a failed attempt: a connection failure, a timeout, or an answer of 408, 429,
-   * 500, 502, 503 or 504 (unless its problem says `retryable: false`). `0` turns retries off.
+   * How many times a failed attempt is retried, at most: after a connection error, a timeout, or
+   * an answer of 408, 429, 500, 502, 503 or 504 (a problem's `retryable` decides over the
+   * status); only for idempotent methods unless `retryNonIdempotent`. `0` turns retrying off.
    * @defaultValue `2`
    */
   maxRetries?: number;
   /**
-   * Retry POST and PATCH too; they may not be safe to repeat.
+   * Also retry methods that are not idempotent (POST, PATCH), which may not be safe to repeat.
    * @defaultValue `false`
    */
   retryNonIdempotent?: boolean;
   /**
-   * The first backoff delay in ms, doubled for each retry after it, less up to 25% jitter.
+   * The first backoff delay in ms, doubled for each retry after it up to `maxRetryDelayMs`, less
+   * up to 25% jitter; waited when the server names no wait of its own.
    * @defaultValue `500`
    */
   retryDelayMs?: number;
   /**
-   * The longest backoff delay in ms.
+   * The longest backoff delay in ms; at least `retryDelayMs`. A wait the server asks for is
+   * bounded by `maxRetryAfterMs` instead.
    * @defaultValue `8000`
    */
   maxRetryDelayMs?: number;
   /**
-   * The longest `Retry-After` (or problem `retryAfter`) the client waits for, in ms; an answer
-   * asking for a longer wait is returned at once.
+   * The longest wait in ms the client accepts from the server (`Retry-After`, `retry-after-ms`
+   * or a problem's `retryAfter`); a longer one returns the error at once.
    * @defaultValue `60000`
    */
   maxRetryAfterMs?: number;
   /**
-   * Send credentials over plain http to a host other than this machine.
+   * Send credentials over plain http to a host other than this machine (`localhost`,
+   * `*.localhost`, `127.x.x.x`, `[::1]`), which is refused otherwise, when the client is created
+   * and for each call.
    * @defaultValue `false`
    */
   allowInsecureConnection?: boolean;
