@@ -258,7 +258,9 @@ describe("the options tables, from ClientOptions' doc comments", () => {
 
     // A doc comment changed is every README's options table out of date.
     const options = repo.read(CORE_OPTIONS);
-    repo.write(CORE_OPTIONS, options.replace("The longest backoff delay in ms.", "The cap."));
+    const changed = options.replace("The longest backoff delay in ms", "The cap");
+    expect(changed).not.toBe(options);
+    repo.write(CORE_OPTIONS, changed);
     const check = await generate(repo, "--check");
     expect(check.code).toBe(1);
     for (const file of [CORE_README, "packages/alpha/README.md", "packages/beta/README.md"])
