@@ -267,7 +267,7 @@ describe("the options tables, from ClientOptions' doc comments", () => {
       expect(check.output).toContain(`stale: ${file}`);
     expect((await generate(repo)).code).toBe(0);
     expect(repo.read("packages/beta/README.md")).toMatch(
-      /^\| `maxRetryDelayMs` +\| `8000` +\| The cap\. +\|$/m,
+      /^\| `maxRetryDelayMs` +\| `8000` +\| The cap; at least `retryDelayMs`\. .* +\|$/m,
     );
     expect(repo.read(CORE_README)).toContain("## What it guarantees");
   });
