@@ -4,7 +4,7 @@
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { BenchProvider } from "./providers.js";
+import { BENCH_API_KEY, headersOf, type BenchProvider } from "./call.js";
 
 export interface BundleResult {
   name: string;
@@ -21,17 +21,16 @@ const call = (p: BenchProvider) =>
 /** The entry of each bundle: bare openapi-fetch making the first provider's call, then ours. */
 function entries(providers: BenchProvider[]): Record<string, string> {
   const first = providers[0]!;
-  const headers = first.header ? Object.fromEntries([first.header("k")]) : {};
   return {
     "openapi-fetch": `import createClient from "openapi-fetch";
-const client = createClient({ baseUrl: "https://api.example.com/v1", headers: ${JSON.stringify(headers)} });
+const client = createClient({ baseUrl: "https://api.example.com/v1", headers: ${JSON.stringify(headersOf(first))} });
 const { error } = await ${call(first)};
 if (error) console.error(error);`,
     ...Object.fromEntries(
       providers.map((p) => [
         p.packageName,
         `import { ${p.factory}, unwrap, isProblemError } from ${JSON.stringify(fileURLToPath(p.entry))};
-const client = ${p.factory}(${p.credential ? `{ ${p.credential}: "k" }` : ""});
+const client = ${p.factory}(${p.credential ? `{ ${p.credential}: ${JSON.stringify(BENCH_API_KEY)} }` : ""});
 try { await unwrap(${call(p)}); }
 catch (error) { if (isProblemError(error)) console.error(error.message); else throw error; }`,
       ]),

@@ -1,7 +1,7 @@
 // Cold start: the time to import each provider package in a fresh process (what a serverless cold
 // start pays), against importing bare openapi-fetch, alternating, one fresh process per sample.
 import { execFileSync } from "node:child_process";
-import type { BenchProvider } from "./providers.js";
+import type { BenchProvider } from "./call.js";
 import { alternate, ratio, type Summary } from "./stats.js";
 
 function importTime(specifier: string, cwd: string): number {

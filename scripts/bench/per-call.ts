@@ -5,10 +5,15 @@
 import { fileURLToPath } from "node:url";
 import createClient from "openapi-fetch";
 import { startProcess, stopProcess, waitForExit } from "@apiclients/testing";
-import { callOn, ourClient, rawUrl, type AnyClient, type BenchProvider } from "./providers.js";
+import {
+  callOn,
+  headersOf,
+  ourClient,
+  rawUrl,
+  type AnyClient,
+  type BenchProvider,
+} from "./call.js";
 import { alternate, perCall, ratio, type Summary } from "./stats.js";
-
-const apiKey = "bench-api-key-0123456789";
 
 type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
@@ -29,14 +34,14 @@ function withMinimalTimeout(fetch: Fetch): Fetch {
 }
 
 async function variants(provider: BenchProvider, baseUrl: string, fetch: Fetch) {
-  const headers = provider.header ? Object.fromEntries([provider.header(apiKey)]) : {};
+  const headers = headersOf(provider);
   const bare = createClient({ baseUrl, fetch, headers }) as unknown as AnyClient;
   const timed = createClient({
     baseUrl,
     fetch: withMinimalTimeout(fetch),
     headers,
   }) as unknown as AnyClient;
-  const ours = await ourClient(provider, { baseUrl, fetch }, apiKey);
+  const ours = await ourClient(provider, { baseUrl, fetch });
   const url = rawUrl(baseUrl, provider);
   const expect204 = ({ response }: { response: Response }) => {
     if (response.status !== 204) throw new Error(`unexpected ${response.status}`);
