@@ -1,7 +1,8 @@
 // `pnpm bench` measures what users of an API client feel and prints a table; `pnpm bench:check`
 // also checks each figure against its budget and exits 1 on a miss. Variants are always run
 // side by side in one process or alternating fresh processes, and compared by medians and
-// ratios, because the machines are shared and noisy. Never part of `pnpm test`.
+// ratios, because the machines are shared and noisy. Never part of `pnpm test`. The cold-start
+// suite runs on each runtime of `--runtimes` (default: all of them).
 import { writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
@@ -14,6 +15,7 @@ import { coldStartBench } from "./bench/cold-start.js";
 import { memoryBench } from "./bench/memory.js";
 import { perCallBench } from "./bench/per-call.js";
 import { benchProviders } from "./bench/providers.js";
+import { benchRuntimes, RUNTIME_IDS } from "./bench/runtimes.js";
 import { benchSpecs } from "./bench/specs.js";
 import { typecheckBench } from "./bench/typecheck.js";
 
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     only: { type: "string" },
     json: { type: "string" },
+    runtimes: { type: "string", default: RUNTIME_IDS.join(",") },
   },
 });
 const selected = new Set<Suite>(values.only ? (values.only.split(",") as Suite[]) : SUITES);
@@ -56,6 +59,9 @@ function log(message: string) {
 const providers = await benchProviders(repo);
 const [first] = providers;
 if (!first) throw new Error("scripts/providers.json lists no provider");
+
+// The cold-start suite runs on every runtime asked for; the others on the Node running this.
+const runtimes = selected.has("cold-start") ? benchRuntimes(repo, values.runtimes.split(",")) : [];
 
 if (selected.has("per-call")) {
   log(`per-call overhead of ${first.packageName} (in-process, then keep-alive HTTP on loopback)…`);
@@ -108,22 +114,26 @@ if (selected.has("bundle")) {
 }
 
 if (selected.has("cold-start")) {
-  log("cold start (import in a fresh process, alternating)…");
-  const result = await coldStartBench(scriptsDir, providers, quick ? 10 : 30);
-  raw.coldStart = result;
-  const s = result.summaries;
-  const names = ["openapi-fetch", ...providers.map((p) => p.packageName)];
-  rows.push({
-    suite: "cold-start",
-    metric: `import time: ${names.join(" / ")}`,
-    value: names.map((name) => ms(s[name]!.median)).join(" / "),
-  });
-  rows.push({
-    suite: "cold-start",
-    metric: `${first.packageName} ÷ openapi-fetch`,
-    value: x(result.ratio),
-    ...within(result.ratio, 1.5),
-  });
+  const coldStart: Record<string, unknown> = {};
+  raw.coldStart = coldStart;
+  for (const runtime of runtimes) {
+    log(`cold start on ${runtime.id} (import in a fresh process, alternating)…`);
+    const result = await coldStartBench(scriptsDir, providers, runtime, quick ? 10 : 30);
+    coldStart[runtime.id] = result;
+    const s = result.summaries;
+    const names = ["openapi-fetch", ...providers.map((p) => p.packageName)];
+    rows.push({
+      suite: "cold-start",
+      metric: `${runtime.id}: import time: ${names.join(" / ")}`,
+      value: names.map((name) => ms(s[name]!.median)).join(" / "),
+    });
+    rows.push({
+      suite: "cold-start",
+      metric: `${runtime.id}: ${first.packageName} ÷ openapi-fetch`,
+      value: x(result.ratio),
+      ...within(result.ratio, 1.5),
+    });
+  }
 }
 
 const specs = selected.has("codegen") || selected.has("typecheck") ? await benchSpecs(repo) : [];
@@ -202,7 +212,8 @@ if (selected.has("memory")) {
   }
 }
 
-const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const versions = runtimes.map((r) => `${r.id} ${r.version}`);
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${versions.length > 0 ? `; ${versions.join(", ")}` : ""}`;
 console.log(`\n${machine}\n`);
 const width = (key: keyof Row) =>
   Math.max(...rows.map((r) => String(r[key] ?? "").length), key.length);
