@@ -1,4 +1,4 @@
-// The libraries the per-call suite measures ours against:
+// The libraries the per-call suite measures ours against, and the bundle suite ky against ours:
 // pinned, installed on first use into .cache/bench/peers rather than as devDependencies, since
 // the workspace install refuses both ky 2 (it declares Node >= 22; it runs on Node 20, which the
 // per-call suite checks) and @hey-api/client-fetch (its peer dependency on @hey-api/openapi-ts
