@@ -57,9 +57,7 @@ export class Exchange {
   }
 
   /** Whether the exchange was ended by a timeout or the caller, whatever the body then did. */
-  get ended(): boolean {
-    return this.signal?.aborted ?? false;
-  }
+  ended = false;
 
   /** Something arrived (the headers, a chunk): the clock starts again. */
   progress(): void {
@@ -100,6 +98,7 @@ export class Exchange {
   }
 
   #end(reason: unknown): void {
+    this.ended = true;
     this.#controller!.abort(reason);
     this.#reader?.cancel(reason).catch(() => undefined);
   }

@@ -29,8 +29,18 @@ export function secretsOf(headers: Headers, credentialHeaders: ReadonlySet<strin
   return [...secrets];
 }
 
+// A call redacts many texts (the body, each header, the status text) with the same secrets:
+// their spellings are worked out once per list.
+const spelled = new WeakMap<readonly string[], string[]>();
+
 /** Each secret as it may appear in text: as is, escaped inside a JSON string, percent-encoded. */
 function spellings(secrets: readonly string[]): string[] {
+  let known = spelled.get(secrets);
+  if (known === undefined) spelled.set(secrets, (known = spell(secrets)));
+  return known;
+}
+
+function spell(secrets: readonly string[]): string[] {
   const all = new Set<string>();
   for (const secret of secrets) {
     all.add(secret);
@@ -46,6 +56,7 @@ function spellings(secrets: readonly string[]): string[] {
 }
 
 export function redactText(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
   let result = text;
   for (const secret of spellings(secrets))
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
@@ -84,14 +95,16 @@ export function redactedBody(
   text: string,
   secrets: readonly string[],
 ): { text: string; value: unknown } {
-  const plain = secrets.length === 0 ? text : redactText(text, secrets);
+  const plain = redactText(text, secrets);
   let value: unknown;
   try {
     value = JSON.parse(plain);
   } catch {
     return { text: plain, value: plain };
   }
-  if (secrets.length === 0) return { text: plain, value };
+  // Without a backslash, JSON's strings are the very characters of the text, which is redacted
+  // already; with one, an escape may spell a secret the text search did not see.
+  if (secrets.length === 0 || !plain.includes("\\")) return { text: plain, value };
   value = redactValue(value, secrets, MAX_JSON_DEPTH);
   return { text: JSON.stringify(value), value };
 }

@@ -50,14 +50,15 @@ export async function send(ctx: CallContext): Promise<Answer> {
         ({ response, exchange } = await followRedirects(ctx, request, response, exchange));
       }
       if (response.status < 400) return { response, exchange };
-      const answer = await readErrorAnswer(ctx, response, exchange);
-      if (ctx.attempts > maxRetries) return answer;
-      delay = delayAfterAnswer(
-        retryHints(response.status, answer.error, response.headers),
-        ctx.attempts - 1,
-        ctx.settings.retry,
-      );
-      if (delay === undefined) return answer;
+      const body = await readErrorBody(ctx, response, exchange);
+      if (ctx.attempts <= maxRetries) {
+        delay = delayAfterAnswer(
+          retryHints(response.status, body.value, response.headers),
+          ctx.attempts - 1,
+          ctx.settings.retry,
+        );
+      }
+      if (delay === undefined) return errorAnswer(ctx, response, body);
     } catch (error) {
       if (!isRetryable(ctx, error) || ctx.attempts > maxRetries) throw error;
       delay = backoffDelay(ctx.attempts - 1, ctx.settings.retry);
@@ -204,38 +205,56 @@ async function copyRequest(ctx: CallContext): Promise<Request> {
 }
 
 /**
- * An error answer, read up to the cap under the exchange's clock, with every credential of the
- * request blanked out of its body, headers and status text, and its body parsed once.
+ * An error answer's body, read up to the cap under the exchange's clock, with every credential
+ * of the request blanked out, and parsed once: its text, and the JSON it holds (else the text).
  */
-async function readErrorAnswer(
+async function readErrorBody(
   ctx: CallContext,
   response: Response,
   exchange: Exchange,
-): Promise<Answer> {
-  let bytes: Uint8Array;
+): Promise<{ text: string; value: unknown }> {
   try {
-    bytes = await readBytes(response, exchange, MAX_ERROR_BODY_BYTES);
+    return redactedBody(
+      decode(await readBytes(response, exchange, MAX_ERROR_BODY_BYTES)),
+      ctx.secrets,
+    );
   } finally {
     exchange.done();
   }
+}
+
+/**
+ * The error answer the call ends with. Without middleware, fetch's own Response, its body read
+ * (as openapi-fetch leaves it); with middleware, which may read the body, or when a header or the
+ * status text shows a credential, the client's copy, the body and every credential blanked out.
+ */
+function errorAnswer(
+  ctx: CallContext,
+  response: Response,
+  body: { text: string; value: unknown },
+): Answer {
   const secrets = ctx.secrets;
-  const { text, value } = redactedBody(decode(bytes), secrets);
+  const statusText = response.statusText ?? "";
+  let shows = redactText(statusText, secrets) !== statusText;
+  if (secrets.length > 0)
+    response.headers.forEach((value) => (shows ||= redactText(value, secrets) !== value));
+  if (ctx.middleware.length === 0 && !shows) return { response, error: body.value };
   // The body is now decoded and may be shorter: no Content-Encoding, and a Content-Length (if
   // the server sent one) that matches. append, not set: several Set-Cookie headers stay apart.
   const headers = new Headers();
-  response.headers.forEach((headerValue, name) => {
+  response.headers.forEach((value, name) => {
     if (name !== "content-length" && name !== "content-encoding")
-      headers.append(name, redactText(headerValue, secrets));
+      headers.append(name, redactText(value, secrets));
   });
   if (response.headers.has("content-length"))
-    headers.set("content-length", String(new TextEncoder().encode(text).byteLength));
+    headers.set("content-length", String(new TextEncoder().encode(body.text).byteLength));
   return {
     response: forwardedResponse(
-      text === "" ? null : text,
+      body.text === "" ? null : body.text,
       response,
       headers,
-      redactText(response.statusText ?? "", secrets),
+      redactText(statusText, secrets),
     ),
-    error: value,
+    error: body.value,
   };
 }

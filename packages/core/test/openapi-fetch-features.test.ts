@@ -985,6 +985,28 @@ function parity(title: string, scenario: (make: Make) => Promise<void>) {
 }
 
 describe("parity where the client once differed", () => {
+  parity(
+    "an error answer: the caller gets the very Response fetch returned, its body read",
+    async (make) => {
+      const fetched = json({ title: "Not Found" }, { status: 404 });
+      const result = await make({ fetch: async () => fetched }).GET("/things");
+      expect(result.response === fetched).toBe(true);
+      expect(result.response.bodyUsed).toBe(true);
+      expect(result.error).toEqual({ title: "Not Found" });
+    },
+  );
+
+  parity("an error answer: onResponse can read its body", async (make) => {
+    const client = make({ fetch: async () => json({ title: "Not Found" }, { status: 404 }) });
+    const read: unknown[] = [];
+    client.use({
+      onResponse: async ({ response }) => void read.push(await response.clone().json()),
+    });
+    const result = await client.GET("/things");
+    expect(read).toEqual([{ title: "Not Found" }]);
+    expect(result.error).toEqual({ title: "Not Found" });
+  });
+
   parity("the caller gets the very Response fetch returned", async (make) => {
     const fetched = json({ a: 1 });
     const result = await make({ fetch: async () => fetched }).GET("/things");
