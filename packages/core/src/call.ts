@@ -45,9 +45,9 @@ export async function call(
     if (before.response) return result(ctx, before.response, undefined);
     replaced = before.replaced;
   }
-  ctx.ready(replaced);
-  if (replaced || (ctx.sentBody !== undefined && !isResendable(ctx.sentBody))) keepBodyOf(ctx);
+  ctx.fixCaller(replaced);
   refuseInsecure(ctx);
+  if (replaced || (ctx.sentBody !== undefined && !isResendable(ctx.sentBody))) keepBodyOf(ctx);
 
   let answer: Answer | undefined;
   try {

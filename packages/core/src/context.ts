@@ -119,7 +119,7 @@ export class CallContext {
    * made by middleware may carry one; one built here only when the call or client gave one:
    * following a signal nobody can abort costs a listener per attempt).
    */
-  ready(replaced: boolean): void {
+  fixCaller(replaced: boolean): void {
     this.#caller = replaced
       ? this.request.signal
       : ((this.init.signal ?? this.settings.requestInit.signal) as AbortSignal | null) || undefined;
