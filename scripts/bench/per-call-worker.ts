@@ -118,7 +118,7 @@ for (const transport of transports) {
     });
     await verify(calls, shape, check);
     for (const call of Object.values(calls)) await warm(call, quick ? 100 : 300);
-    const batch = await calibrate(calls["openapi-fetch"], quick ? 10 : 25);
+    const batch = await calibrate(calls["openapi-fetch"], quick ? 20 : 50);
     const timed = Object.fromEntries(
       Object.entries(calls).map(([name, call]) => [name, perCall(call, batch)]),
     ) as Record<VariantName, () => Promise<number>>;

@@ -45,7 +45,7 @@ export async function call(
     if (before.response) return result(ctx, before.response, undefined);
     replaced = before.replaced;
   }
-  ctx.fixCaller(replaced);
+  ctx.requestReady(replaced);
   refuseInsecure(ctx);
   if (replaced || (ctx.sentBody !== undefined && !isResendable(ctx.sentBody))) keepBodyOf(ctx);
 

@@ -115,11 +115,13 @@ export class CallContext {
   #caller: AbortSignal | undefined;
 
   /**
-   * Fixes what the transport needs once the request is final: whose signal to follow (a request
-   * made by middleware may carry one; one built here only when the call or client gave one:
-   * following a signal nobody can abort costs a listener per attempt).
+   * Fixes what the transport needs once the request is final (after middleware's onRequest):
+   * whether it follows redirects itself, and whose signal to follow (a request made by middleware
+   * may carry one; one built here only when the call or client gave one: following a signal
+   * nobody can abort costs a listener per attempt).
    */
-  fixCaller(replaced: boolean): void {
+  requestReady(replaced: boolean): void {
+    this.follow = this.request.redirect === "follow";
     this.#caller = replaced
       ? this.request.signal
       : ((this.init.signal ?? this.settings.requestInit.signal) as AbortSignal | null) || undefined;
@@ -131,9 +133,7 @@ export class CallContext {
   }
 
   /** Whether the transport follows redirects itself (the caller's redirect mode is "follow"). */
-  get follow(): boolean {
-    return this.request.redirect === "follow";
-  }
+  follow = true;
 
   /** Every credential the request carries, client-level or per-call: what no error may show. */
   get secrets(): string[] {

@@ -112,6 +112,8 @@ export interface ClientSettings {
   baseUrl: string;
   /** The client's headers, credentials included, as openapi-fetch's mergeHeaders takes them. */
   headers: Record<string, string | string[] | null>;
+  /** The same as name-value pairs, as mergeHeaders would make them of the headers alone. */
+  headerPairs: Array<[string, string]>;
   /** Lower-case names of the headers the provider's credentials travel in. */
   credentialHeaders: ReadonlySet<string>;
   /** The client's fetch; undefined: the global one, looked up at each call. */
@@ -221,6 +223,9 @@ export function resolveSettings(provider: ProviderConfig, options: unknown): Cli
       }),
     ),
     headers: credentials.headers,
+    headerPairs: Object.entries(credentials.headers).flatMap(([name, value]) =>
+      value === null ? [] : (Array.isArray(value) ? value : [value]).map((v) => [name, v]),
+    ) as Array<[string, string]>,
     credentialHeaders: credentials.credentialHeaders,
     fetch,
     Request,

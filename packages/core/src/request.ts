@@ -31,12 +31,16 @@ export function buildRequest(ctx: CallContext): Request {
           ctx.body,
           mergeHeaders(settings.headers, callHeaders, paramHeaders),
         );
-  const headers = mergeHeaders(
-    body === undefined || body instanceof FormData ? {} : JSON_CONTENT_TYPE,
-    settings.headers,
-    callHeaders,
-    paramHeaders,
-  );
+  const headers =
+    body === undefined && callHeaders === undefined && paramHeaders === undefined
+      ? // The usual call: the client's own headers, as mergeHeaders would make them, made once.
+        settings.headerPairs
+      : mergeHeaders(
+          body === undefined || body instanceof FormData ? {} : JSON_CONTENT_TYPE,
+          settings.headers,
+          callHeaders,
+          paramHeaders,
+        );
   const init = ctx.init;
   const request = new ctx.RequestClass(url, {
     redirect: "follow",
