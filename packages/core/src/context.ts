@@ -61,7 +61,7 @@ export class CallContext {
   sentBody: BodyInit | (() => Promise<ArrayBuffer>) | undefined;
   /** Attempts made so far. */
   attempts = 0;
-  #secrets: string[] | undefined;
+  #secrets: readonly string[] | undefined;
 
   constructor(
     settings: ClientSettings,
@@ -136,8 +136,9 @@ export class CallContext {
   follow = true;
 
   /** Every credential the request carries, client-level or per-call: what no error may show. */
-  get secrets(): string[] {
-    return (this.#secrets ??= secretsOf(this.request.headers, this.settings.credentialHeaders));
+  get secrets(): readonly string[] {
+    const { credentialHeaders, secrets } = this.settings;
+    return (this.#secrets ??= secretsOf(this.request.headers, credentialHeaders, secrets));
   }
 
   /** What every TransportError of this call says: method, URL, attempts, cause, secrets. */

@@ -12,6 +12,7 @@ import { checkBaseUrl } from "./base-url.js";
 import { ClientConfigError } from "./config-error.js";
 import { resolveCredentials, type HeaderInit } from "./credentials.js";
 import { strictPathSerializer } from "./path-params.js";
+import { secretsOf } from "./redact.js";
 import type { ProviderConfig } from "./provider.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
 
@@ -116,6 +117,8 @@ export interface ClientSettings {
   headerPairs: Array<[string, string]>;
   /** Lower-case names of the headers the provider's credentials travel in. */
   credentialHeaders: ReadonlySet<string>;
+  /** The client's own credentials, as errors must never show them: worked out once. */
+  secrets: readonly string[];
   /** The client's fetch; undefined: the global one, looked up at each call. */
   fetch: FetchLike | undefined;
   /** The client's Request class; undefined: the global one, looked up at each call. */
@@ -214,6 +217,9 @@ export function resolveSettings(provider: ProviderConfig, options: unknown): Cli
     throw new ClientConfigError("fetch", "must be a function");
   }
   const credentials = resolveCredentials(provider, { apiKey, bearerToken, headers });
+  const headerPairs = Object.entries(credentials.headers).flatMap(([name, value]) =>
+    value === null ? [] : (Array.isArray(value) ? value : [value]).map((v) => [name, v]),
+  ) as Array<[string, string]>;
   const allowInsecureConnection = flag("allowInsecureConnection", insecure, false);
   return {
     baseUrl: removeTrailingSlash(
@@ -223,10 +229,9 @@ export function resolveSettings(provider: ProviderConfig, options: unknown): Cli
       }),
     ),
     headers: credentials.headers,
-    headerPairs: Object.entries(credentials.headers).flatMap(([name, value]) =>
-      value === null ? [] : (Array.isArray(value) ? value : [value]).map((v) => [name, v]),
-    ) as Array<[string, string]>,
+    headerPairs,
     credentialHeaders: credentials.credentialHeaders,
+    secrets: secretsOf(headerPairs, credentials.credentialHeaders),
     fetch,
     Request,
     querySerializer:

@@ -14,18 +14,33 @@ export function isCredentialHeader(name: string, credentialHeaders: ReadonlySet<
   return credentialHeaders.has(name.toLowerCase()) || SENSITIVE.test(name);
 }
 
+/** Headers as `Headers` and as name-value pairs both give them. */
+type HeaderSource = Pick<Headers, "forEach"> | ReadonlyArray<readonly [string, string]>;
+
 /**
  * The strings to blank out of what a request's answer and errors show: each credential header's
  * value, and that value without its scheme ("Bearer x" → "x"), long enough to search for.
+ * `known` is a list made before: when this one holds the same strings, it is returned instead,
+ * so that what was worked out for it (its spellings) is reused.
  */
-export function secretsOf(headers: Headers, credentialHeaders: ReadonlySet<string>): string[] {
+export function secretsOf(
+  headers: HeaderSource,
+  credentialHeaders: ReadonlySet<string>,
+  known?: readonly string[],
+): readonly string[] {
   const secrets = new Set<string>();
-  headers.forEach((value, name) => {
+  const add = (value: string, name: string) => {
     if (!isCredentialHeader(name, credentialHeaders)) return;
     for (const candidate of [value, value.replace(/^\S+\s+/, "")]) {
       if (candidate.length >= MIN_SECRET_LENGTH) secrets.add(candidate);
     }
-  });
+  };
+  if ("forEach" in headers && !Array.isArray(headers)) (headers as Headers).forEach(add);
+  else
+    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
+      add(value, name);
+  if (known && known.length === secrets.size && known.every((secret) => secrets.has(secret)))
+    return known;
   return [...secrets];
 }
 
