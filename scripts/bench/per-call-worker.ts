@@ -4,6 +4,8 @@
 // client's first call is checked (request-check.ts, outcomeProblems), and the run stops on a
 // client that did not do what it claims. Prints the summaries as JSON, as its last line.
 //   per-call-worker.mjs <WorkerConfig as JSON>
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { rawUrl, type BenchProvider } from "./call.js";
 import { RequestCheck, type Fetch } from "./request-check.js";
 import { respond, SHAPES, type Shape } from "./shapes.js";
@@ -101,6 +103,28 @@ async function calibrate(call: Variant, targetMs: number): Promise<number> {
   return Math.max(1, Math.min(10_000, Math.round((targetMs * 1e6) / Math.min(...samples))));
 }
 
+/**
+ * A full garbage collection, run before each sample: a sample then pays for the garbage of its
+ * own calls, not for what the client measured before it left behind (a 1 MB body makes enough
+ * to turn the medians of the large shapes into noise otherwise).
+ */
+function collector(): () => void {
+  const bun = (globalThis as { Bun?: { gc(force: boolean): void } }).Bun;
+  if (bun) return () => bun.gc(true);
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
+const collect = collector();
+
+/** `perCall`, after a full collection. */
+const sampled = (call: Variant, batch: number) => {
+  const sample = perCall(call, batch);
+  return () => {
+    collect();
+    return sample();
+  };
+};
+
 const results: ShapeResult[] = [];
 for (const transport of transports) {
   for (const shape of SHAPES) {
@@ -120,7 +144,7 @@ for (const transport of transports) {
     for (const call of Object.values(calls)) await warm(call, quick ? 100 : 300);
     const batch = await calibrate(calls["openapi-fetch"], quick ? 20 : 50);
     const timed = Object.fromEntries(
-      Object.entries(calls).map(([name, call]) => [name, perCall(call, batch)]),
+      Object.entries(calls).map(([name, call]) => [name, sampled(call, batch)]),
     ) as Record<VariantName, () => Promise<number>>;
     const summaries = await alternate(timed, quick ? 10 : 30);
     results.push({ transport: transport.name, shape: shape.id, batch, summaries });
