@@ -2,12 +2,14 @@
 // The one codegen entry point: `pnpm generate [--check] [provider...]`.
 // Reads scripts/providers.json and, for each entry, creates its provider package when it is
 // missing and keeps every generated file in it current (lib/codegen/package.ts says which files
-// those are). A full run also names the orphans: generated packages no entry names any more.
+// those are). A full run also keeps the options table of packages/core/README.md current
+// (lib/codegen/core-readme.ts), and names the orphans: generated packages no entry names any more.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyDrift, findDrift } from "./lib/codegen/files.js";
 import { loadManifest, ManifestError } from "./lib/codegen/manifest.js";
+import type { GeneratedFile } from "./lib/codegen/layout.js";
 import type { PackageResult } from "./lib/codegen/package.js";
 import { checkPackageFolders, findOrphans } from "./lib/codegen/workspace.js";
 
@@ -17,7 +19,8 @@ Creates or updates the provider packages of scripts/providers.json from their sp
   --check   write nothing; exit 1 and name every generated file that is out of date (and every
             orphaned package: one the manifest no longer names)
   --root    the repository to work in (default: this checkout)
-  provider  limit the run to these providers (default: all, and orphans are looked for)`;
+  provider  limit the run to these providers (default: all, core's README options table, and
+            orphans are looked for)`;
 
 /** Runs the CLI on `argv`; resolves with the exit code, having printed why when it is not 0. */
 export async function main(argv: string[], defaultRoot: string): Promise<number> {
@@ -63,6 +66,21 @@ async function generate(argv: string[], defaultRoot: string): Promise<number> {
   // Loaded only now: openapi-typescript brings the TypeScript compiler (seconds to load), which a
   // usage error or an unknown provider has no need to wait for.
   const { generatePackage } = await import("./lib/codegen/package.js");
+  const { readClientOptions } = await import("./lib/codegen/client-options.js");
+  const { coreReadme } = await import("./lib/codegen/core-readme.js");
+  // ClientOptions first: every README's options table is made from it, so a fault in its doc
+  // comments is said once rather than once per provider. Core's README (its options table) only
+  // on a full run, like the orphans: `generate <provider>` is that provider's turbo task, which
+  // writes its own package and nothing else.
+  let coreFiles: GeneratedFile[];
+  try {
+    const clientOptions = await readClientOptions(root);
+    coreFiles = positionals.length === 0 ? [await coreReadme(root, clientOptions)] : [];
+  } catch (error) {
+    console.error(`✖ ${(error as Error).message}`);
+    console.error("Nothing was written.");
+    return 1;
+  }
   // Generate everything in memory first: one bad entry or spec must leave every file untouched.
   const settled = await Promise.allSettled(
     selected.map((provider) => generatePackage(root, provider)),
@@ -78,7 +96,7 @@ async function generate(argv: string[], defaultRoot: string): Promise<number> {
   for (const { provider, warnings } of results) {
     for (const warning of warnings) console.warn(`⚠ ${provider.spec}: ${warning}`);
   }
-  const files = results.flatMap((r) => r.files);
+  const files = [...results.flatMap((r) => r.files), ...coreFiles];
   const drift = await findDrift(
     root,
     results.flatMap((r) => r.dirs),

@@ -9,12 +9,13 @@
 //    npm and use them against Prism mocks of the specs: Node ESM in strict TypeScript (NodeNext),
 //    Node CommonJS, and an esbuild browser bundle in headless Chromium calling cross-origin
 //    (CORS). For each provider of the manifest, each makes the README's first call and handles a
-//    failing one as a ProblemError.
+//    failing one as a ProblemError. A React app in the same browser uses the clients through
+//    openapi-react-query and swr-openapi, judged on what went over the network.
 // 4. A spec change, on the one provider there is a fixture for: Ampersand's full public API
 //    replaces specs/ampersand.yaml; `pnpm generate`,
 //    `pnpm spec:changeset`, `pnpm version-packages`, `pnpm release` again. A consumer file that
 //    calls GET /projects must fail to compile against the first version and compile and run
-//    against the second.
+//    against the second; the React app runs again on the second, where swr-openapi has a GET.
 //
 // Prints a report (JSON with --json) and exits non-zero on any failed check. Everything it
 // starts is stopped and everything it makes is removed (--keep leaves the directories).
@@ -28,6 +29,7 @@ import {
   createConsumer,
   installedVersion,
   npmInstallArgs,
+  writeProviders,
   type Consumer,
   type ConsumerKind,
 } from "./lib/rehearsal/consumers.js";
@@ -40,15 +42,27 @@ import {
   transcript,
 } from "./lib/rehearsal/exec.js";
 import { describeProviders, type ProviderDescription } from "./lib/codegen/describe.js";
-import { expectedFailures } from "./lib/rehearsal/consumer-providers.js";
-import { judgeOutcomes, type CallOutcome } from "./lib/rehearsal/outcomes.js";
+import {
+  CALL_HEADER,
+  expectedFailures,
+  expectedHooks,
+  planReactCalls,
+  type ReactPlan,
+} from "./lib/rehearsal/consumer-providers.js";
+import {
+  judgeHookOutcomes,
+  judgeOutcomes,
+  type CallOutcome,
+  type Exchange,
+  type HookReport,
+} from "./lib/rehearsal/outcomes.js";
 import { packument, startRegistry, type Registry } from "./lib/rehearsal/registry.js";
 import { AMPERSAND_FULL_SPEC } from "./lib/rehearsal/fixtures.js";
 import { scratchCopy, type Scratch } from "./lib/rehearsal/scratch.js";
 
 const FULL_SPEC = AMPERSAND_FULL_SPEC;
 const EXAMPLES = join(repoRoot, "examples/consumers");
-const KINDS: ConsumerKind[] = ["node-esm-ts", "node-cjs", "browser"];
+const KINDS: ConsumerKind[] = ["node-esm-ts", "node-cjs", "browser", "browser-react"];
 
 export interface PublishedState {
   /** Each publishable package's version in the copy after `pnpm version-packages`. */
@@ -62,6 +76,8 @@ export interface ConsumerReport {
   /** Each installed package's newest CHANGELOG.md heading: the changelog ships with it. */
   changelogs: Record<string, string | undefined>;
   outcomes?: CallOutcome[];
+  /** The React project: each hook call's outcome, and the libraries left out for a provider. */
+  hooks?: HookReport;
 }
 
 export interface Report {
@@ -88,6 +104,8 @@ export interface Report {
     afterCompiles: boolean;
     afterDiagnostics: string;
     projects?: string[];
+    /** The React project again, on the new version against the full API's mock. */
+    hooks?: HookReport;
   };
   tokenScan: { bytes: number; leaks: string[] };
 }
@@ -173,6 +191,7 @@ async function installConsumers(
   registry: Registry,
   versions: Record<string, string>,
   providers: ProviderDescription[],
+  react: ReactPlan[],
   keep: boolean,
 ): Promise<Map<ConsumerKind, Consumer>> {
   const dependencies = Object.fromEntries(
@@ -180,7 +199,7 @@ async function installConsumers(
   );
   const consumers = new Map<ConsumerKind, Consumer>();
   for (const kind of KINDS) {
-    const consumer = createConsumer(kind, EXAMPLES, registry, dependencies, providers);
+    const consumer = createConsumer(kind, EXAMPLES, registry, dependencies, providers, react);
     if (!keep) cleanups.push(() => consumer.remove());
     consumers.set(kind, consumer);
   }
@@ -197,28 +216,36 @@ async function installConsumers(
 const consumerTsc = (consumer: Consumer) =>
   binPath(join(consumer.dir, "package.json"), "typescript", "tsc");
 
-/** Runs one consumer's scenario against the mocks (provider name → base URL); returns the lines
- * it printed. */
-async function runConsumer(consumer: Consumer, urls: Record<string, string>): Promise<string> {
+/** What a consumer's run printed (a page: its #outcome), and what the React page sent and got. */
+interface Printed {
+  text: string;
+  exchanges?: Exchange[];
+}
+
+/** Runs one consumer's scenario against the mocks (provider name → base URL). */
+async function runConsumer(consumer: Consumer, urls: Record<string, string>): Promise<Printed> {
   const run = (command: string, args: string[]) =>
     mustExec(command, args, { cwd: consumer.dir, env: consumer.env });
   const tsc = (...args: string[]) => run(process.execPath, [consumerTsc(consumer), ...args]);
   if (consumer.kind === "node-esm-ts") {
     await tsc("-p", "tsconfig.json");
-    return (await run(process.execPath, ["dist/main.js", JSON.stringify(urls)])).stdout;
+    return { text: (await run(process.execPath, ["dist/main.js", JSON.stringify(urls)])).stdout };
   }
   if (consumer.kind === "node-cjs")
-    return (await run(process.execPath, ["main.cjs", JSON.stringify(urls)])).stdout;
-  // Type-checked as a browser project (DOM, no Node types), then bundled for the browser.
+    return { text: (await run(process.execPath, ["main.cjs", JSON.stringify(urls)])).stdout };
+  // Type-checked as a browser project (DOM, no Node types), then bundled for the browser, as a
+  // production build (React's own checks and warnings are for development builds).
+  const react = consumer.kind === "browser-react";
   await tsc("-p", "tsconfig.json");
   // esbuild's bin is its native executable (its install script puts it there): run as it is.
   await run(join(consumer.dir, "node_modules/.bin/esbuild"), [
-    "src/main.ts",
+    react ? "src/main.tsx" : "src/main.ts",
     "--bundle",
     "--format=esm",
     "--platform=browser",
     "--target=es2022",
     "--minify",
+    ...(react ? ['--define:process.env.NODE_ENV="production"'] : []),
     "--outfile=bundle.js",
   ]);
   const site = await serveFiles(consumer.dir, {
@@ -227,11 +254,13 @@ async function runConsumer(consumer: Consumer, urls: Record<string, string>): Pr
   });
   try {
     const query = new URLSearchParams({ urls: JSON.stringify(urls) });
-    const page = await runPage(`${site.url}?${query}`);
+    const page = await runPage(`${site.url}?${query}`, react ? { record: CALL_HEADER } : {});
     browserVersion = page.browserVersion;
     if (page.state !== "done")
-      throw new Error(`the page ${page.state}: ${page.text}\n${page.problems.join("\n")}`);
-    return page.text;
+      throw new Error(
+        `${consumer.kind}: the page ${page.state}: ${page.text}\n${page.problems.join("\n")}`,
+      );
+    return { text: page.text, exchanges: page.exchanges };
   } finally {
     await site.close();
   }
@@ -283,6 +312,8 @@ async function rehearse(keep: boolean): Promise<Report> {
   const providers = await describeProviders(scratch.dir);
   report.providers = providers.map((p) => p.entry.name);
   const expected = expectedFailures(providers);
+  // The React consumer's calls: openapi-react-query makes the first call, swr-openapi a GET.
+  const reactPlans = await planReactCalls(scratch.dir, providers);
 
   // ── First release ─────────────────────────────────────────────────────────────────────────
   progress("pnpm version-packages && pnpm release");
@@ -321,7 +352,7 @@ async function rehearse(keep: boolean): Promise<Report> {
 
   progress("consumer projects: npm install from the registry");
   const consumers = await timed(timings, "consumers install", () =>
-    installConsumers(registry, first.versions, providers, keep),
+    installConsumers(registry, first.versions, providers, reactPlans, keep),
   );
   for (const [kind, consumer] of consumers) {
     progress(`consumer ${kind}: ${consumer.dir}`);
@@ -332,12 +363,23 @@ async function rehearse(keep: boolean): Promise<Report> {
       if (version !== first.versions[name])
         failures.push(`${kind}: installed ${name}@${version}, not ${first.versions[name]}`);
     const printed = await timed(timings, `consumer ${kind}`, () => runConsumer(consumer, urls));
-    const judged = judgeOutcomes(kind, printed, expected);
-    failures.push(...judged.failures);
     const changelogs = Object.fromEntries(
       [...packages.keys()].map((name) => [name, changelogHead(consumer, name)]),
     );
-    report.consumers[kind] = { installed, changelogs, outcomes: judged.outcomes };
+    if (kind === "browser-react") {
+      const judged = judgeHookOutcomes(
+        kind,
+        printed.text,
+        printed.exchanges ?? [],
+        expectedHooks(reactPlans),
+      );
+      failures.push(...judged.failures);
+      report.consumers[kind] = { installed, changelogs, hooks: judged.report };
+    } else {
+      const judged = judgeOutcomes(kind, printed.text, expected);
+      failures.push(...judged.failures);
+      report.consumers[kind] = { installed, changelogs, outcomes: judged.outcomes };
+    }
   }
   report.chromium.version = browserVersion;
 
@@ -366,15 +408,23 @@ async function rehearse(keep: boolean): Promise<Report> {
       failures.push(`${name} was bumped by a change to Ampersand's spec only`);
   progress(`published @apiclients/ampersand@${ampersandNext}`);
 
-  await mustExec("npm", npmInstallArgs(`@apiclients/ampersand@${ampersandNext}`), {
-    cwd: esm.dir,
-    env: esm.env,
-  });
+  // The ESM and React projects take the new version side by side (mostly network waits).
+  const react = consumers.get("browser-react")!;
+  await timed(timings, "install the new version", () =>
+    Promise.all(
+      [esm, react].map((c) =>
+        mustExec("npm", npmInstallArgs(`@apiclients/ampersand@${ampersandNext}`), {
+          cwd: c.dir,
+          env: c.env,
+        }),
+      ),
+    ),
+  );
   const after = await compileProjects(esm);
   if (!after.compiles) failures.push(`GET /projects does not compile against ${ampersandNext}`);
+  const full = await mock(FULL_SPEC);
   let projects: string[] | undefined;
   if (after.compiles) {
-    const full = await mock(FULL_SPEC);
     const ran = await mustExec(process.execPath, ["dist/projects.js", full.url], {
       cwd: esm.dir,
       env: esm.env,
@@ -385,10 +435,32 @@ async function rehearse(keep: boolean): Promise<Report> {
   // The first scenario still compiles and runs against the new version: nothing was taken away.
   const again = judgeOutcomes(
     "node-esm-ts after the spec change",
-    await runConsumer(esm, urls),
+    (await runConsumer(esm, urls)).text,
     expected,
   );
   failures.push(...again.failures);
+
+  // The React project on the new version, against the full API's mock: its first call is now a
+  // GET, which swr-openapi makes too (the first release's specs have no GET at all).
+  const hooks = await timed(timings, "consumer browser-react after the spec change", async () => {
+    const changed = await describeProviders(scratch.dir);
+    const plans = await planReactCalls(scratch.dir, changed);
+    writeProviders("browser-react", react.dir, changed, plans);
+    const changedUrls = Object.fromEntries(
+      changed.map(({ entry }) => [
+        entry.name,
+        entry.spec === "specs/ampersand.yaml" ? full.url : urls[entry.name]!,
+      ]),
+    );
+    const printed = await runConsumer(react, changedUrls);
+    return judgeHookOutcomes(
+      "browser-react after the spec change",
+      printed.text,
+      printed.exchanges ?? [],
+      expectedHooks(plans),
+    );
+  });
+  failures.push(...hooks.failures);
 
   report.specChange = {
     ...second,
@@ -398,6 +470,7 @@ async function rehearse(keep: boolean): Promise<Report> {
     afterCompiles: after.compiles,
     afterDiagnostics: after.diagnostics,
     projects,
+    hooks: hooks.report,
   };
 
   // ── Nothing showed the publish token ──────────────────────────────────────────────────────
@@ -417,6 +490,25 @@ async function rehearse(keep: boolean): Promise<Report> {
   return report;
 }
 
+/** "ampersand: openapi-react-query DELETE /x ok, error; swr-openapi left out" */
+function hookSummary({ outcomes, skipped }: HookReport): string {
+  const providers = [...new Set([...outcomes, ...skipped].map((o) => o?.provider))];
+  return providers
+    .map((provider) => {
+      const made = [
+        ...new Set(outcomes.filter((o) => o?.provider === provider).map((o) => o.library)),
+      ].map((library) => {
+        const mine = outcomes.filter((o) => o?.provider === provider && o.library === library);
+        return `${library} ${mine[0]!.operation} ${mine.map((o) => `${o.call} → ${o.status}`).join(", ")}`;
+      });
+      const left = skipped
+        .filter((s) => s.provider === provider)
+        .map((s) => `${s.library} left out`);
+      return `${provider}: ${[...made, ...left].join("; ")}`;
+    })
+    .join(" | ");
+}
+
 function summary(report: Report): string {
   const lines = [
     report.ok ? "✔ release rehearsal passed" : "✖ release rehearsal failed",
@@ -430,12 +522,15 @@ function summary(report: Report): string {
     );
   for (const [kind, consumer] of Object.entries(report.consumers))
     lines.push(
-      `  ${kind}: ${consumer.outcomes?.map((o) => `${o.provider} called${o.failure ? `, ${o.failure.status} → ${o.failure.title}` : ""}`).join("; ")}`,
+      `  ${kind}: ${consumer.hooks ? hookSummary(consumer.hooks) : consumer.outcomes?.map((o) => `${o.provider} called${o.failure ? `, ${o.failure.status} → ${o.failure.title}` : ""}`).join("; ")}`,
     );
   if (report.specChange)
     lines.push(
       `  spec change: ${report.specChange.changeset.split("\n")[0]}`,
       `  GET /projects compiles: before ${report.specChange.beforeCompiles}, after ${report.specChange.afterCompiles}`,
+      ...(report.specChange.hooks
+        ? [`  browser-react after it: ${hookSummary(report.specChange.hooks)}`]
+        : []),
     );
   lines.push(
     `  timings (ms): ${Object.entries(report.timingsMs)

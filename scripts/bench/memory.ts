@@ -2,7 +2,7 @@
 // heap grows from one round to the next (it must not: nothing per call may be retained).
 import { fileURLToPath } from "node:url";
 import { startProcess, waitForExit } from "@apiclients/testing";
-import type { BenchProvider } from "./providers.js";
+import type { BenchProvider } from "./call.js";
 
 export interface MemoryResult {
   variant: string;
@@ -14,20 +14,11 @@ export interface MemoryResult {
 }
 
 function run(variant: string, rounds: number, provider: BenchProvider): Promise<MemoryResult> {
-  const headerPair = provider.header?.("bench-api-key-0123456789");
   return new Promise((resolve, reject) => {
     const worker = fileURLToPath(new URL("./memory-worker.ts", import.meta.url));
     const child = startProcess(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "--expose-gc",
-        worker,
-        variant,
-        String(rounds),
-        JSON.stringify({ ...provider, headerPair }),
-      ],
+      ["--import", "tsx", "--expose-gc", worker, variant, String(rounds), JSON.stringify(provider)],
       { stdio: ["ignore", "inherit", "inherit", "ipc"] },
     );
     child.once("message", (message) => {

@@ -8,10 +8,13 @@ import { join, relative } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
 import { repoRoot, runProcess } from "@apiclients/testing";
 import { main } from "../generate.js";
+import { CORE_OPTIONS } from "../lib/codegen/client-options.js";
+import { CORE_README, OPTIONS_END, OPTIONS_START } from "../lib/codegen/core-readme.js";
 import { GENERATED_DIR } from "../lib/codegen/layout.js";
 import { loadManifest, MANIFEST_PATH } from "../lib/codegen/manifest.js";
 import { callMain } from "./support/in-process.js";
 import {
+  copyCore,
   copyOf,
   fixtureEntry,
   fixtureRepo,
@@ -61,13 +64,15 @@ function filesUnder(dir: string): string[] {
 
 describe("pnpm generate on the repository's own providers", () => {
   it("reproduces every committed package byte for byte, and touches nothing when it is current", async () => {
-    // A copy of what the generator reads and writes: the manifest, the Prettier settings, and
-    // for every provider its spec and its whole package (generated and hand-kept files).
+    // A copy of what the generator reads and writes: the manifest, the Prettier settings, core's
+    // ClientOptions and README, and for every provider its spec and its whole package
+    // (generated and hand-kept files).
     const root = mkdtempSync(join(tmpdir(), "apiclients-generate-"));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     for (const file of [MANIFEST_PATH, ".prettierrc.json"])
       cpSync(join(repoRoot, file), join(root, file));
-    const files: string[] = [];
+    copyCore(root);
+    const files: string[] = [CORE_README];
     for (const provider of await loadManifest(repoRoot)) {
       cpSync(join(repoRoot, provider.spec), join(root, provider.spec));
       const packageFiles = filesUnder(join(repoRoot, provider.package)).map(
@@ -222,6 +227,85 @@ describe("pnpm generate", () => {
   });
 });
 
+describe("the options tables, from ClientOptions' doc comments", () => {
+  const block = (readme: string) =>
+    readme.slice(readme.indexOf(OPTIONS_START), readme.indexOf(OPTIONS_END));
+
+  it("are written into core's README, between its markers, on a full run, and checked", async () => {
+    const repo = generatedCopy();
+    const readme = repo.read(CORE_README);
+    expect(block(readme)).toMatch(/^\| `timeoutMs` +\| `60000` +\| /m);
+    expect(block(readme)).toContain("Also openapi-fetch's options");
+    expect(block(repo.read("packages/alpha/README.md"))).toBe(""); // no markers there: all generated
+
+    // The table is the generator's: an edit is stale, left alone by one provider's run (its
+    // turbo task writes its own package only), put back by a full run.
+    repo.write(CORE_README, readme.replace(/^\| `timeoutMs`.*\n/m, ""));
+    expect((await generate(repo, "alpha", "--check")).code).toBe(0);
+    expect(await generate(repo, "--check")).toEqual({
+      code: 1,
+      output: expect.stringContaining(`stale: ${CORE_README}`),
+    });
+    expect((await generate(repo, "alpha")).code).toBe(0);
+    expect(repo.read(CORE_README)).not.toContain("| `timeoutMs`");
+    expect((await generate(repo)).code).toBe(0);
+    expect(repo.read(CORE_README)).toBe(readme);
+
+    // The rest of the README is people's.
+    const edited = readme.replace("## What the client guarantees", "## What it guarantees");
+    repo.write(CORE_README, edited);
+    expect((await generate(repo, "--check")).code).toBe(0);
+
+    // A doc comment changed is every README's options table out of date.
+    const options = repo.read(CORE_OPTIONS);
+    const changed = options.replace("The longest backoff delay in ms", "The cap");
+    expect(changed).not.toBe(options);
+    repo.write(CORE_OPTIONS, changed);
+    const check = await generate(repo, "--check");
+    expect(check.code).toBe(1);
+    for (const file of [CORE_README, "packages/alpha/README.md", "packages/beta/README.md"])
+      expect(check.output).toContain(`stale: ${file}`);
+    expect((await generate(repo)).code).toBe(0);
+    expect(repo.read("packages/beta/README.md")).toMatch(
+      /^\| `maxRetryDelayMs` +\| `8000` +\| The cap; at least `retryDelayMs`\. .* +\|$/m,
+    );
+    expect(repo.read(CORE_README)).toContain("## What it guarantees");
+  });
+
+  const faults: Array<[string, (repo: FixtureRepo) => void, string]> = [
+    [
+      "core's README without its end marker",
+      (repo) => repo.write(CORE_README, repo.read(CORE_README).replace(`${OPTIONS_END}\n`, "")),
+      `${CORE_README} must have one line ${OPTIONS_START} and, after it, one line ${OPTIONS_END}: pnpm generate writes the options table between them (found 1 and 0)`,
+    ],
+    [
+      "an option without a doc comment",
+      (repo) =>
+        repo.write(
+          CORE_OPTIONS,
+          repo.read(CORE_OPTIONS).replace(/^ *\/\*\* Bearer token.*\n/m, ""),
+        ),
+      `${CORE_OPTIONS}: ClientOptions.bearerToken has no doc comment`,
+    ],
+  ];
+
+  it.each(faults)(
+    "fail on %s once, with the reason, writing nothing",
+    async (_, fault, message) => {
+      const repo = generatedCopy();
+      repo.write(generated("alpha"), "// stale, would be rewritten by a successful run\n");
+      fault(repo);
+      const { code, output } = await generate(repo);
+      expect(code).toBe(1);
+      expect(output.split(message)).toHaveLength(2);
+      expect(output).toContain("Nothing was written");
+      expect(repo.read(generated("alpha"))).toBe(
+        "// stale, would be rewritten by a successful run\n",
+      );
+    },
+  );
+});
+
 describe("the turbo generate task", () => {
   it("has each provider's spec among its inputs, so a spec change is a cache miss", async () => {
     for (const provider of await loadManifest(repoRoot)) {
@@ -232,6 +316,16 @@ describe("the turbo generate task", () => {
       };
       expect(config.tasks.generate.inputs).toContain(`$TURBO_ROOT$/${provider.spec}`);
     }
+  });
+
+  it("has ClientOptions among its inputs, and generate:check core's README too", () => {
+    const { tasks } = JSON.parse(readFileSync(join(repoRoot, "turbo.json"), "utf8")) as {
+      tasks: Record<string, { inputs: string[] }>;
+    };
+    expect(tasks.generate!.inputs).toContain(`$TURBO_ROOT$/${CORE_OPTIONS}`);
+    expect(tasks["//#generate:check"]!.inputs).toEqual(
+      expect.arrayContaining([CORE_OPTIONS, CORE_README]),
+    );
   });
 });
 

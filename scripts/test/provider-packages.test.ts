@@ -90,6 +90,7 @@ function withAcmeAdmin(): FixtureRepo {
 
 const PROVIDER_EXPORTS = [
   "AbortError",
+  "ApiClientError",
   "ApiProblem",
   "ClientConfigError",
   "ClientOptions",
@@ -102,6 +103,7 @@ const PROVIDER_EXPORTS = [
   "TimeoutError",
   "TransportError",
   "components",
+  "isApiClientError",
   "isProblemError",
   "isTransportError",
   "operations",
@@ -164,7 +166,12 @@ describe("a new provider: a spec and one manifest entry", () => {
     expect(readme).toContain('acmeAdmin.GET("/auth/me")');
     expect(readme).toContain("the `X-Admin-Key` header");
     expect(readme).toContain("`Authorization: Bearer <token>`");
-    expect(readme).toContain("| `baseUrl`    | `https://eu.api.acme-admin.test`");
+    // Its options: ClientOptions' own, with this provider's server and API key variable.
+    expect(readme).toMatch(
+      /^\| `baseUrl` +\| `https:\/\/eu\.api\.acme-admin\.test`, the spec's first server; the spec also lists /m,
+    );
+    expect(readme).toMatch(/^\| `apiKey` +\| the `ACME_ADMIN_API_KEY` environment variable/m);
+    expect(readme).toMatch(/^\| `allowInsecureConnection` +\| `false` +\| /m);
     expect(readme).toContain("Usage of a project \\| per day");
 
     const test = read("test/generated/contract.test.ts");
@@ -251,6 +258,14 @@ describe("a new provider: a spec and one manifest entry", () => {
       defaults: clientDefaults(provider, doc),
       plan: chooseFirstCall(provider, doc),
       operations,
+      // The options table is client-options.test.ts's: the two options it fills in per provider.
+      clientOptions: {
+        own: [
+          { name: "apiKey", summary: "API key." },
+          { name: "baseUrl", summary: "Base URL." },
+        ],
+        inherited: [],
+      },
     });
     expect(operations).toHaveLength(82);
     expect(text).toContain("has 82 operations");

@@ -24,6 +24,8 @@ export {
   TransportError,
 } from "@apiclients/core";
 export {
+  ApiClientError,
+  isApiClientError,
   isProblemError,
   ProblemError,
   unwrap,

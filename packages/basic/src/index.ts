@@ -26,7 +26,14 @@ export {
   TimeoutError,
   TransportError,
 } from "@apiclients/core";
-export { isProblemError, ProblemError, type ApiProblem, type Problem } from "@apiclients/problem";
+export {
+  ApiClientError,
+  isApiClientError,
+  isProblemError,
+  ProblemError,
+  type ApiProblem,
+  type Problem,
+} from "@apiclients/problem";
 
 /** An openapi-fetch client typed by the spec of the Basic Admin API. */
 export type BasicClient = Client<paths>;

@@ -1,63 +1,46 @@
-import createClient, { type Client } from "openapi-fetch";
-import { checkBaseUrl } from "./base-url.js";
-import { clientMiddleware } from "./client-middleware.js";
-import { ClientConfigError } from "./config-error.js";
-import { resolveCredentials } from "./credentials.js";
-import { allowsInsecureConnection, retryPolicy, timeoutOf, type ClientOptions } from "./options.js";
-import { strictPathSerializer } from "./path-params.js";
+// The client: openapi-fetch's `Client<paths>`, method for method, whose calls run through
+// call.ts. Its options are checked and resolved once, here.
+import type { Client, Middleware } from "openapi-fetch";
+import { call } from "./call.js";
+import type { CallOptions } from "./context.js";
+import { checkMiddleware } from "./middleware.js";
+import { resolveSettings, type ClientOptions } from "./options.js";
 import type { ProviderConfig } from "./provider.js";
-import { createTransport } from "./transport.js";
 
 /**
- * Creates an openapi-fetch client for a provider. Everything openapi-fetch does works as
- * documented upstream (typed methods, `use()` middleware, per-request options); underneath, the
- * client's `fetch` is a transport that retries, times out and follows redirects without taking
- * credentials to another origin, its `pathSerializer` keeps every path value in its segment,
- * and its first middleware types every failure.
+ * Creates an openapi-fetch client for a provider: every method, option and middleware works as
+ * documented upstream. Each call is retried and timed out as the options say, follows redirects
+ * without taking credentials to another origin, keeps every path value in its own segment, and
+ * fails with a typed error.
  */
 export function createApiClient<Paths extends object>(
   provider: ProviderConfig,
   options: ClientOptions = {},
 ): Client<Paths> {
-  if (options === null || typeof options !== "object") {
-    throw new ClientConfigError("options", "must be an object");
-  }
-  const {
-    apiKey,
-    bearerToken,
-    baseUrl,
-    fetch: inner,
-    headers,
-    maxRetries: _maxRetries,
-    timeoutMs: _timeoutMs,
-    retryNonIdempotent: _retryNonIdempotent,
-    retryDelayMs: _retryDelayMs,
-    maxRetryDelayMs: _maxRetryDelayMs,
-    maxRetryAfterMs: _maxRetryAfterMs,
-    allowInsecureConnection: _allowInsecureConnection,
-    ...passThrough
-  } = options;
-  if (inner !== undefined && typeof inner !== "function") {
-    throw new ClientConfigError("fetch", "must be a function");
-  }
-  const credentials = resolveCredentials(provider, { apiKey, bearerToken, headers });
-  const allowInsecureConnection = allowsInsecureConnection(options);
-  const transportSettings = {
-    timeoutMs: timeoutOf(options),
-    retry: retryPolicy(options),
-    credentialHeaders: credentials.credentialHeaders,
+  const settings = resolveSettings(provider, options);
+  const middleware: Middleware[] = [];
+  const send = (method: string) => (path: string, init?: CallOptions) =>
+    call(settings, middleware, path, method, init);
+  const client = {
+    request: (method: string, path: string, init?: CallOptions) =>
+      call(settings, middleware, path, method.toUpperCase(), init),
+    GET: send("GET"),
+    PUT: send("PUT"),
+    POST: send("POST"),
+    DELETE: send("DELETE"),
+    OPTIONS: send("OPTIONS"),
+    HEAD: send("HEAD"),
+    PATCH: send("PATCH"),
+    TRACE: send("TRACE"),
+    use(...added: Middleware[]) {
+      for (const m of added) if (checkMiddleware(m)) middleware.push(m);
+    },
+    eject(...removed: Middleware[]) {
+      for (const m of removed) {
+        const i = middleware.indexOf(m);
+        if (i !== -1) middleware.splice(i, 1);
+      }
+    },
   };
-  const transport = createTransport(inner, transportSettings);
-  const client = createClient<Paths>({
-    pathSerializer: strictPathSerializer,
-    ...passThrough,
-    baseUrl: checkBaseUrl(baseUrl ?? provider.baseUrl, {
-      hasCredentials: credentials.hasCredentials,
-      allowInsecureConnection,
-    }),
-    headers: credentials.headers,
-    fetch: transport,
-  });
-  client.use(clientMiddleware({ ...transportSettings, transport, allowInsecureConnection }));
-  return client;
+  return client as unknown as Client<Paths>;
 }

@@ -1,7 +1,6 @@
 // @apiclients/core: the runtime every provider package shares.
 export { createApiClient } from "./client.js";
-export { DEFAULT_TIMEOUT_MS, type ClientOptions } from "./options.js";
-export type { FetchLike } from "./transport.js";
+export { DEFAULT_TIMEOUT_MS, type ClientOptions, type FetchLike } from "./options.js";
 export type { HeaderInit } from "./credentials.js";
 export type { CredentialPlacement, ProviderConfig } from "./provider.js";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy.js";
@@ -17,3 +16,4 @@ export {
   TransportError,
   type TransportErrorInit,
 } from "./transport-errors.js";
+export { ApiClientError, isApiClientError } from "@apiclients/problem";

@@ -1,6 +1,7 @@
 // Path parameters that always land in their own path segment. openapi-fetch's own serializer
 // encodes values but not object keys, so {"/../admin": "x"} moves a request to another path;
 // this one encodes every part, and refuses what no OpenAPI style can express.
+import { ApiClientError } from "@apiclients/problem";
 
 /**
  * A path parameter the client will not send: missing, empty, a dot segment ("." or ".." would
@@ -8,7 +9,7 @@
  * serialises, or not well-formed Unicode. Thrown before anything is sent; the value is never
  * repeated in the message.
  */
-export class PathParameterError extends TypeError {
+export class PathParameterError extends ApiClientError {
   override name = "PathParameterError";
   constructor(
     /** The parameter's name in the operation's path template. */

@@ -14,23 +14,48 @@ export function isCredentialHeader(name: string, credentialHeaders: ReadonlySet<
   return credentialHeaders.has(name.toLowerCase()) || SENSITIVE.test(name);
 }
 
+/** Headers as `Headers` and as name-value pairs both give them. */
+type HeaderSource = Pick<Headers, "forEach"> | ReadonlyArray<readonly [string, string]>;
+
 /**
  * The strings to blank out of what a request's answer and errors show: each credential header's
  * value, and that value without its scheme ("Bearer x" → "x"), long enough to search for.
+ * `known` is a list made before: when this one holds the same strings, it is returned instead,
+ * so that what was worked out for it (its spellings) is reused.
  */
-export function secretsOf(headers: Headers, credentialHeaders: ReadonlySet<string>): string[] {
+export function secretsOf(
+  headers: HeaderSource,
+  credentialHeaders: ReadonlySet<string>,
+  known?: readonly string[],
+): readonly string[] {
   const secrets = new Set<string>();
-  headers.forEach((value, name) => {
+  const add = (value: string, name: string) => {
     if (!isCredentialHeader(name, credentialHeaders)) return;
     for (const candidate of [value, value.replace(/^\S+\s+/, "")]) {
       if (candidate.length >= MIN_SECRET_LENGTH) secrets.add(candidate);
     }
-  });
+  };
+  if ("forEach" in headers && !Array.isArray(headers)) (headers as Headers).forEach(add);
+  else
+    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
+      add(value, name);
+  if (known && known.length === secrets.size && known.every((secret) => secrets.has(secret)))
+    return known;
   return [...secrets];
 }
 
+// A call redacts many texts (the body, each header, the status text) with the same secrets:
+// their spellings are worked out once per list.
+const spelled = new WeakMap<readonly string[], string[]>();
+
 /** Each secret as it may appear in text: as is, escaped inside a JSON string, percent-encoded. */
 function spellings(secrets: readonly string[]): string[] {
+  let known = spelled.get(secrets);
+  if (known === undefined) spelled.set(secrets, (known = spell(secrets)));
+  return known;
+}
+
+function spell(secrets: readonly string[]): string[] {
   const all = new Set<string>();
   for (const secret of secrets) {
     all.add(secret);
@@ -46,6 +71,7 @@ function spellings(secrets: readonly string[]): string[] {
 }
 
 export function redactText(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
   let result = text;
   for (const secret of spellings(secrets))
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
@@ -55,40 +81,47 @@ export function redactText(text: string, secrets: readonly string[]): string {
 const MAX_JSON_DEPTH = 64;
 
 /**
- * A JSON text with every secret blanked out of its strings and keys, however the server escaped
- * them ("\u0073k_live…" reads as "sk_live…" once parsed). Nesting deeper than 64 levels is cut,
- * so neither this walk nor any later one over the result can exhaust the stack.
+ * A parsed JSON value with every secret blanked out of its strings and keys, however the server
+ * escaped them ("\u0073k_live…" reads as "sk_live…" once parsed). Nesting deeper than 64 levels
+ * is cut, so neither this walk nor any later one over the result can exhaust the stack.
  */
-function redactJson(text: string, secrets: readonly string[]): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === "string") return redactText(item, secrets);
-    if (item === null || typeof item !== "object") return item;
-    if (depth === 0) return "[truncated]";
-    if (Array.isArray(item)) return item.map((element) => walk(element, depth - 1));
-    const copy: Record<string, unknown> = {};
-    for (const [key, element] of Object.entries(item))
-      Object.defineProperty(copy, redactText(key, secrets), {
-        value: walk(element, depth - 1),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    return copy;
-  };
-  return JSON.stringify(walk(value, MAX_JSON_DEPTH));
+function redactValue(item: unknown, secrets: readonly string[], depth: number): unknown {
+  if (typeof item === "string") return redactText(item, secrets);
+  if (item === null || typeof item !== "object") return item;
+  if (depth === 0) return "[truncated]";
+  if (Array.isArray(item)) return item.map((element) => redactValue(element, secrets, depth - 1));
+  const copy: Record<string, unknown> = {};
+  for (const [key, element] of Object.entries(item))
+    Object.defineProperty(copy, redactText(key, secrets), {
+      value: redactValue(element, secrets, depth - 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return copy;
 }
 
-/** An error body with every secret blanked out: as text, and again inside JSON once parsed. */
-export function redactBody(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0) return text;
+/**
+ * An error body with every secret blanked out, parsed once: its text (for the Response the
+ * caller and middleware get) and its value (the JSON it holds, else the text itself, as
+ * openapi-fetch gives `error`).
+ */
+export function redactedBody(
+  text: string,
+  secrets: readonly string[],
+): { text: string; value: unknown } {
   const plain = redactText(text, secrets);
-  return redactJson(plain, secrets) ?? plain;
+  let value: unknown;
+  try {
+    value = JSON.parse(plain);
+  } catch {
+    return { text: plain, value: plain };
+  }
+  // Without a backslash, JSON's strings are the very characters of the text, which is redacted
+  // already; with one, an escape may spell a secret the text search did not see.
+  if (secrets.length === 0 || !plain.includes("\\")) return { text: plain, value };
+  value = redactValue(value, secrets, MAX_JSON_DEPTH);
+  return { text: JSON.stringify(value), value };
 }
 
 /** Error-like, whatever realm it was made in (instanceof Error fails across vm contexts). */

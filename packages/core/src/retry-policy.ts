@@ -1,6 +1,6 @@
 // When to send a request again, and how long to wait first. The one home of these rules: the
 // transport asks this module after every failed attempt.
-import type { ProblemError } from "@apiclients/problem";
+import type { RetryHints } from "@apiclients/problem";
 
 /** Methods that may be repeated without changing the outcome (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
@@ -48,12 +48,12 @@ export function backoffDelay(retry: number, policy: RetryPolicy): number {
  * time already past) is no reason to skip the backoff, so a server cannot make a client hammer it.
  */
 export function delayAfterAnswer(
-  answer: ProblemError,
+  hints: RetryHints,
   retry: number,
   policy: RetryPolicy,
 ): number | undefined {
-  if (!answer.retryable || answer.status < 400) return undefined;
-  const wait = answer.retryAfter === undefined ? 0 : answer.retryAfter.getTime() - Date.now();
+  if (!hints.retryable) return undefined;
+  const wait = hints.retryAfter === undefined ? 0 : hints.retryAfter.getTime() - Date.now();
   if (wait > policy.maxRetryAfterMs) return undefined;
   return wait > 0 ? wait : backoffDelay(retry, policy);
 }

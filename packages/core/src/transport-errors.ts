@@ -1,6 +1,7 @@
 // Failures without a usable HTTP answer. Each names the method and the URL (origin and path only:
 // a query may carry data worth keeping out of logs), and keeps the underlying error as `cause`,
 // with every credential of the request blanked out of it.
+import { ApiClientError, brand } from "@apiclients/problem";
 import { isErrorLike, redactError } from "./redact.js";
 
 export interface TransportErrorInit {
@@ -51,7 +52,7 @@ const attemptsNote = (attempts: number) => (attempts > 1 ? ` after ${attempts} a
  * The request got no usable HTTP answer: the connection failed, an attempt timed out, the caller
  * aborted, a redirect could not be followed, or a success body did not parse.
  */
-export class TransportError extends Error {
+export class TransportError extends ApiClientError {
   override name = "TransportError";
   readonly method: string;
   readonly url: string;
@@ -147,15 +148,5 @@ export class InvalidResponseError extends TransportError {
   }
 }
 
-// A brand that survives two copies of this package (ESM and CJS, or two versions).
-const BRAND = Symbol.for("@apiclients/core.TransportError");
-Object.defineProperty(TransportError.prototype, BRAND, { value: true });
-
 /** Whether a value is one of the errors above, from any copy of this package. */
-export function isTransportError(value: unknown): value is TransportError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[BRAND] === true
-  );
-}
+export const isTransportError = brand(TransportError, "@apiclients/core.TransportError");

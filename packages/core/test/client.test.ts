@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { recordingFetch } from "@apiclients/testing";
-import { ClientConfigError, createApiClient, type ProviderConfig } from "../src/index.js";
+import { isProblemError, unwrap } from "@apiclients/problem";
+import {
+  AbortError,
+  ClientConfigError,
+  ConnectionError,
+  createApiClient,
+  InvalidResponseError,
+  isApiClientError,
+  PathParameterError,
+  RedirectError,
+  TimeoutError,
+  TransportError,
+  type ProviderConfig,
+} from "../src/index.js";
 
 // A provider with separate API-key and bearer headers (like Ampersand)…
 const split: ProviderConfig = {
@@ -272,5 +285,40 @@ describe("a provider without credentials", () => {
     expect(() => createApiClient(open, { bearerToken: "t".repeat(10) })).toThrow(
       "bearerToken: open's spec has no bearer security scheme",
     );
+  });
+});
+
+describe("errors", () => {
+  it("every error the client throws is an ApiClientError: configuration, path, transport, problem", async () => {
+    const configError = (() => {
+      try {
+        createApiClient(split, { maxRetries: -1 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(configError).toBeInstanceOf(ClientConfigError);
+    const client = createApiClient<paths>(split, {
+      maxRetries: 0,
+      fetch: async () => new Response('{"title":"Gone"}', { status: 410 }),
+    });
+    const pathError = await client.DELETE("/things/{id}", {} as never).catch((e: unknown) => e);
+    expect(pathError).toBeInstanceOf(PathParameterError);
+    const problem = await unwrap(
+      client.DELETE("/things/{id}", { params: { path: { id: "t1" } } }),
+    ).catch((e: unknown) => e);
+    expect(isProblemError(problem)).toBe(true);
+    const init = { method: "GET", url: "https://api.example.com/x", attempts: 1 };
+    const transport = [
+      new ConnectionError(init),
+      new TimeoutError({ ...init, timeoutMs: 1 }),
+      new AbortError(init),
+      new RedirectError({ ...init, reason: "in a loop" }),
+      new InvalidResponseError({ ...init, status: 200, contentType: "", reason: "is not JSON" }),
+    ];
+    for (const error of [configError, pathError, problem, ...transport]) {
+      expect(isApiClientError(error)).toBe(true);
+    }
+    for (const error of transport) expect(error).toBeInstanceOf(TransportError);
   });
 });

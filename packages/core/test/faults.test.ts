@@ -38,6 +38,14 @@ function deferred<T = void>() {
   return { promise, resolve };
 }
 
+/** The error of a body that stalled for the 200 ms timeout while it was read. */
+function expectReadingTimeout(error: unknown) {
+  expect(error).toBeInstanceOf(TimeoutError);
+  expect((error as Error).message).toMatch(
+    /timed out after 200 ms without data while reading the body$/,
+  );
+}
+
 /** Lets every promise callback that is ready run, without moving any clock. */
 const settle = () => new Promise<void>((done) => setImmediate(done));
 
@@ -307,6 +315,86 @@ describe("with a fake clock", () => {
     });
   });
 
+  describe("reading a parsed body", () => {
+    /** A JSON answer whose body arrives as the test pushes it. */
+    function trickle() {
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      return {
+        answer: (() =>
+          new Response(body, { headers: { "content-type": "application/json" } })) as Answer,
+        push: (text: string) => controller.enqueue(new TextEncoder().encode(text)),
+        end: () => controller.close(),
+      };
+    }
+
+    it("never times out a body that keeps arriving, however long it takes in all", async () => {
+      const body = trickle();
+      const { client } = inProcess([body.answer], { timeoutMs: 200, maxRetries: 0 });
+      const call = client.GET("/things/{id}", { params });
+      for (const part of ['{"parts":', "[1,", "2,", "3]}"]) {
+        await jest.advanceTimersByTimeAsync(150);
+        body.push(part);
+      }
+      body.end();
+      expect((await call).data).toEqual({ parts: [1, 2, 3] });
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it("times out a body that stalls, timeoutMs after its last chunk and not before", async () => {
+      const body = trickle();
+      const { client } = inProcess([body.answer], { timeoutMs: 200, maxRetries: 0 });
+      const call = failureOf(client.GET("/things/{id}", { params }));
+      await jest.advanceTimersByTimeAsync(150);
+      body.push('{"half":');
+      let settled = false;
+      void call.then(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(199);
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      expectReadingTimeout(await call);
+      expect(jest.getTimerCount()).toBe(0);
+    });
+
+    it("does not count the time middleware takes between the headers and the body", async () => {
+      const { client } = inProcess([json(200, { ok: true })], { timeoutMs: 200, maxRetries: 0 });
+      client.use({
+        async onResponse() {
+          await new Promise((resolve) => setTimeout(resolve, 10_000));
+        },
+      });
+      const call = client.GET("/things/{id}", { params });
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect((await call).data).toEqual({ ok: true });
+    });
+
+    it("arms one timer per attempt, not one per chunk", async () => {
+      const body = trickle();
+      const { client } = inProcess([body.answer], { timeoutMs: 200, maxRetries: 0 });
+      const armed = jest.spyOn(globalThis, "setTimeout");
+      const call = client.GET("/things/{id}", { params });
+      await settle();
+      body.push("[");
+      for (let i = 0; i < 50; i++) body.push(`${i},`);
+      body.push("50]");
+      body.end();
+      expect(((await call).data as number[]).length).toBe(51);
+      expect(armed).toHaveBeenCalledTimes(1);
+    });
+
+    it("parses a JSON answer once, and an error answer once", async () => {
+      const parse = jest.spyOn(JSON, "parse");
+      const ok = inProcess([json(200, { ok: true })]);
+      await ok.client.GET("/things/{id}", { params });
+      expect(parse).toHaveBeenCalledTimes(1);
+      parse.mockClear();
+      const failed = inProcess([json(404, { title: "Not Found" })]);
+      const { error } = await failed.client.GET("/things/{id}", { params });
+      expect(error).toEqual({ title: "Not Found" });
+      expect(parse).toHaveBeenCalledTimes(1);
+    });
+  });
+
   describe("load", () => {
     it("holds 1,000 calls in flight at once, each with its own timeout, and leaves no timer", async () => {
       const all = deferred();
@@ -506,11 +594,7 @@ describe("over loopback", () => {
       await jest.advanceTimersByTimeAsync(199);
       await settle();
       await jest.advanceTimersByTimeAsync(1);
-      const error = await next;
-      expect(error).toBeInstanceOf(TimeoutError);
-      expect((error as Error).message).toMatch(
-        /timed out after 200 ms without data while reading the body$/,
-      );
+      expectReadingTimeout(await next);
       expect(jest.getTimerCount()).toBe(0);
     } finally {
       jest.useRealTimers();

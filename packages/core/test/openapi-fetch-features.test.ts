@@ -4,10 +4,10 @@
 // openapi-fetch and once against createApiClient, given the same stand-in fetch and asserting the
 // same observable result: where the two differ, the bare run shows what openapi-fetch does.
 //
-// Differences found while writing these tests that look like bugs are at the end of the file,
-// under "known differences": each asserts openapi-fetch's behaviour and is marked `it.failing`
-// for createApiClient, so the suite stays green until the bug is fixed, and then fails to say
-// the mark can go.
+// Where createApiClient differs on purpose (it types failures and retries), the tests say so
+// under "where createApiClient differs on purpose". There are no known differences left: the
+// per-request fetch, which openapi-fetch calls directly, goes through the client's attempts like
+// any other.
 //
 // No test waits for real time: retries use retryDelayMs: 0, timeouts run on jest's fake clock.
 import { afterEach, beforeEach, describe, expect, it, jest } from "@jest/globals";
@@ -772,8 +772,8 @@ describe("a per-request fetch, through createApiClient", () => {
       const result = await drive(client.GET("/things", { fetch: perRequest }));
       expect(result.data).toEqual({ second: true });
       expect(calls).toBe(2);
-      // The first attempt ended because its timeout aborted it.
-      expect(stuck.sent[0]!.request.signal.reason).toBeInstanceOf(TimeoutError);
+      // The first attempt ended because its timeout aborted the signal fetch was given.
+      expect(stuck.sent[0]!.init?.signal?.reason).toBeInstanceOf(TimeoutError);
       expect(jest.getTimerCount()).toBe(0);
     });
   });
@@ -866,7 +866,16 @@ describe("strict path parameters", () => {
 // a decision.
 
 describe("where createApiClient differs on purpose", () => {
-  it("turns fetch's TypeError (a network failure) into a ConnectionError; onError still saw the original", async () => {
+  it("with parseAs: stream, hands on a copy of fetch's Response whose body is guarded (the timeout and the caller's abort reach it)", async () => {
+    const fetched = new Response(chunked("a", "b"), { headers: { "x-kept": "yes" } });
+    const result = await ours({ fetch: async () => fetched }).GET("/things", { parseAs: "stream" });
+    expect(result.response === fetched).toBe(false);
+    expect(result.response.headers.get("x-kept")).toBe("yes");
+    expect(result.data === result.response.body).toBe(true);
+    expect(await readAll(result.data!)).toBe("ab");
+  });
+
+  it("turns fetch's TypeError (a network failure) into a ConnectionError, which onError sees too", async () => {
     const thrown = new TypeError("fetch failed");
     const seen: unknown[] = [];
     const onError: Middleware = { onError: ({ error }) => void seen.push(error) };
@@ -880,8 +889,10 @@ describe("where createApiClient differs on purpose", () => {
     const error = await failureOf(client.GET("/things"));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).cause).toBe(thrown);
-    expect(seen).toEqual([thrown, thrown]);
-    expect(seen[1]).toBe(thrown);
+    // Typed where it arose: middleware and the caller see the same error.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(thrown);
+    expect(seen[1]).toBe(error);
   });
 
   it("rejects a successful answer that is not the JSON it is parsed as with InvalidResponseError, where openapi-fetch throws a SyntaxError", async () => {
@@ -907,21 +918,6 @@ describe("where createApiClient differs on purpose", () => {
     calls = 0;
     expect(await failureOf(ours({ fetch }).POST("/things"))).toBe(thrown);
     expect(calls).toBe(1);
-  });
-
-  it("hands on a copy of fetch's Response (its body streamed through a guard), not the object itself", async () => {
-    const fetched = json({ a: 1 });
-    const result = await ours({ fetch: async () => fetched }).GET("/things");
-    expect(result.response).not.toBe(fetched);
-    expect(result.response).toBeInstanceOf(Response);
-    expect(result.response.status).toBe(200);
-    expect(result.response.headers.get("content-type")).toBe("application/json");
-    expect(result.data).toEqual({ a: 1 });
-    // openapi-fetch hands on the object itself.
-    const alsoFetched = json({ a: 1 });
-    expect((await bare({ fetch: async () => alsoFetched }).GET("/things")).response).toBe(
-      alsoFetched,
-    );
   });
 });
 
@@ -979,10 +975,8 @@ describe.each(flavours)("over loopback with the real fetch, through %s", (_name,
 });
 
 // ---------------------------------------------------------------------------------------------
-// Parity where the client once differed, and known differences: behaviours of openapi-fetch that
-// createApiClient does not keep, each named in packages/core/README.md ("Middleware and
-// openapi-fetch's contract"). A known difference runs against both clients; the createApiClient
-// run is `it.failing`, so it turns red the day the difference is gone (then make it a parity test).
+// Parity where the client once differed: each of these was a difference once, kept as a test
+// against both clients so that it cannot come back.
 
 /** Runs a scenario against both clients: both must pass it. */
 function parity(title: string, scenario: (make: Make) => Promise<void>) {
@@ -990,13 +984,36 @@ function parity(title: string, scenario: (make: Make) => Promise<void>) {
   it(`createApiClient: ${title}`, () => scenario(ours));
 }
 
-/** Runs a scenario against both clients: openapi-fetch passes it; createApiClient does not. */
-function knownDifference(title: string, scenario: (make: Make) => Promise<void>) {
-  it(`openapi-fetch: ${title}`, () => scenario(bare));
-  it.failing(`createApiClient (known difference): ${title}`, () => scenario(ours));
-}
+describe("parity where the client once differed", () => {
+  parity(
+    "an error answer: the caller gets the very Response fetch returned, its body read",
+    async (make) => {
+      const fetched = json({ title: "Not Found" }, { status: 404 });
+      const result = await make({ fetch: async () => fetched }).GET("/things");
+      expect(result.response === fetched).toBe(true);
+      expect(result.response.bodyUsed).toBe(true);
+      expect(result.error).toEqual({ title: "Not Found" });
+    },
+  );
 
-describe("parity and known differences", () => {
+  parity("an error answer: onResponse can read its body", async (make) => {
+    const client = make({ fetch: async () => json({ title: "Not Found" }, { status: 404 }) });
+    const read: unknown[] = [];
+    client.use({
+      onResponse: async ({ response }) => void read.push(await response.clone().json()),
+    });
+    const result = await client.GET("/things");
+    expect(read).toEqual([{ title: "Not Found" }]);
+    expect(result.error).toEqual({ title: "Not Found" });
+  });
+
+  parity("the caller gets the very Response fetch returned", async (make) => {
+    const fetched = json({ a: 1 });
+    const result = await make({ fetch: async () => fetched }).GET("/things");
+    expect(result.response === fetched).toBe(true);
+    expect(result.data).toEqual({ a: 1 });
+  });
+
   parity("an error answer with Content-Length: 0 gives error: undefined", async (make) => {
     const { fetch } = stub(
       () => new Response("", { status: 404, headers: { "content-length": "0" } }),
@@ -1044,7 +1061,7 @@ describe("parity and known differences", () => {
       ).toBe("kept");
     });
 
-    knownDifference("onRequest answering with a Response leaves no timer behind", async (make) => {
+    parity("onRequest answering with a Response leaves no timer behind", async (make) => {
       const client = make();
       client.use({ onRequest: () => json({ from: "cache" }) });
       const { data } = await client.GET("/things", { fetch: stub().fetch });
@@ -1052,7 +1069,7 @@ describe("parity and known differences", () => {
       expect(jest.getTimerCount()).toBe(0);
     });
 
-    knownDifference("onRequest throwing leaves no timer behind", async (make) => {
+    parity("onRequest throwing leaves no timer behind", async (make) => {
       const client = make();
       const refusal = new Error("refused by middleware");
       client.use({
@@ -1077,21 +1094,27 @@ describe("parity and known differences", () => {
       },
     );
 
-    knownDifference("onError's Response is the caller's answer, as it is", async (make) => {
+    parity("onError's Response is the caller's answer, as it is", async (make) => {
       const client = make();
       const fallback = json({ from: "fallback" }, { status: 503 });
-      client.use({ onError: () => fallback });
-      const perRequest = stub(() => Promise.reject(new Error("offline")));
+      const seen: unknown[] = [];
+      client.use({
+        onError: ({ error }) => {
+          seen.push(error);
+          return fallback;
+        },
+      });
+      const offline = new Error("offline");
+      const perRequest = stub(() => Promise.reject(offline));
       const result = await drive(client.GET("/things", { fetch: perRequest.fetch }));
       expect(result.response === fallback).toBe(true);
-      expect(perRequest.sent).toHaveLength(1);
+      // onError runs once, with the call's last error (after the client's retries).
+      expect(seen).toEqual([offline]);
     });
   });
 });
 
-describe("known differences, createApiClient only (openapi-fetch has no retries or timeouts)", () => {
-  // These are about what the client adds: with the client's fetch it works, with a per-request
-  // fetch it does not.
+describe("retries and timeouts, with the client's fetch and a per-request one alike (openapi-fetch has neither)", () => {
   const retriedTwice = () =>
     stub((_request, call) =>
       call === 1 ? json({}, { status: 503 }) : new Response(null, { status: 204 }),
@@ -1108,21 +1131,18 @@ describe("known differences, createApiClient only (openapi-fetch has no retries 
     ]);
   });
 
-  it.failing(
-    "with a per-request fetch, every attempt sends the body as middleware left it",
-    async () => {
-      const { fetch, sent } = retriedTwice();
-      const client = ours();
-      client.use({ onRequest: ({ request }) => new Request(request, { body: "signed body" }) });
-      await client.PUT("/things", { body: { a: 1 }, fetch });
-      expect(await Promise.all(sent.map((s) => s.request.text()))).toEqual([
-        "signed body",
-        "signed body",
-      ]);
-    },
-  );
+  it("with a per-request fetch, every attempt sends the body as middleware left it", async () => {
+    const { fetch, sent } = retriedTwice();
+    const client = ours();
+    client.use({ onRequest: ({ request }) => new Request(request, { body: "signed body" }) });
+    await client.PUT("/things", { body: { a: 1 }, fetch });
+    expect(await Promise.all(sent.map((s) => s.request.text()))).toEqual([
+      "signed body",
+      "signed body",
+    ]);
+  });
 
-  it.failing("with a per-request fetch, requestInitExt reaches every attempt", async () => {
+  it("with a per-request fetch, requestInitExt reaches every attempt", async () => {
     const dispatcher = { name: "an undici Agent" };
     const { fetch, sent } = retriedTwice();
     await ours({ requestInitExt: { dispatcher } }).GET("/things", { fetch });
@@ -1141,17 +1161,14 @@ describe("known differences, createApiClient only (openapi-fetch has no retries 
     expect(seen).toEqual([204]);
   });
 
-  it.failing(
-    "with a per-request fetch, onResponse sees the answer the caller gets (the last attempt's)",
-    async () => {
-      const { fetch } = retriedTwice();
-      const client = ours();
-      const seen: number[] = [];
-      client.use({ onResponse: ({ response }) => void seen.push(response.status) });
-      expect((await client.GET("/things", { fetch })).response.status).toBe(204);
-      expect(seen).toEqual([204]);
-    },
-  );
+  it("with a per-request fetch, onResponse sees the answer the caller gets (the last attempt's)", async () => {
+    const { fetch } = retriedTwice();
+    const client = ours();
+    const seen: number[] = [];
+    client.use({ onResponse: ({ response }) => void seen.push(response.status) });
+    expect((await client.GET("/things", { fetch })).response.status).toBe(204);
+    expect(seen).toEqual([204]);
+  });
 
   describe("with a fake clock", () => {
     useFakeClock();
@@ -1171,18 +1188,15 @@ describe("known differences, createApiClient only (openapi-fetch has no retries 
       expect(await call).toBeInstanceOf(TimeoutError);
     });
 
-    it.failing(
-      "with a per-request fetch, a fresh Request from onRequest still times out",
-      async () => {
-        const { fetch } = hanging();
-        const client = createApiClient<paths>(provider, { timeoutMs: 200, maxRetries: 0 });
-        client.use(freshRequest);
-        let settled = false;
-        const call = failureOf(client.GET("/things", { fetch })).finally(() => (settled = true));
-        await jest.advanceTimersByTimeAsync(200);
-        expect(settled).toBe(true);
-        expect(await call).toBeInstanceOf(TimeoutError);
-      },
-    );
+    it("with a per-request fetch, a fresh Request from onRequest still times out", async () => {
+      const { fetch } = hanging();
+      const client = createApiClient<paths>(provider, { timeoutMs: 200, maxRetries: 0 });
+      client.use(freshRequest);
+      let settled = false;
+      const call = failureOf(client.GET("/things", { fetch })).finally(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(200);
+      expect(settled).toBe(true);
+      expect(await call).toBeInstanceOf(TimeoutError);
+    });
   });
 });

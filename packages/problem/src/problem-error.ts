@@ -1,12 +1,10 @@
-import { isRetryableStatus } from "./http-status.js";
+import { ApiClientError, brand } from "./api-client-error.js";
 import { parseProblem } from "./parse.js";
 import { requestIdFromHeaders, retryAfterFromHeaders } from "./response-headers.js";
+import { retryHints } from "./retry-hints.js";
 import { parseRfc3339 } from "./rfc3339.js";
 import { oneLine, truncate } from "./text.js";
 import type { ParsedProblem, ProblemOptions } from "./types.js";
-
-// A brand that survives two copies of this package (ESM and CJS, or two versions).
-const BRAND = Symbol.for("@apiclients/problem.ProblemError");
 
 /** Longest message a ProblemError has, whatever the server sent. */
 export const MAX_MESSAGE_LENGTH = 2_000;
@@ -44,7 +42,7 @@ function messageFor(
  * whatever shape it came in; `message` says what went wrong and, when the server said, how
  * to fix it, on one line of bounded length.
  */
-export class ProblemError extends Error {
+export class ProblemError extends ApiClientError {
   override name = "ProblemError";
   /** The error body, parsed into a problem. */
   readonly problem: ParsedProblem;
@@ -62,7 +60,8 @@ export class ProblemError extends Error {
   constructor(problem: ParsedProblem, init: ProblemErrorInit = {}) {
     const status = init.status ?? problem.status ?? 0;
     const requestId = problem.requestId ?? init.requestId;
-    const retryAfter = parseRfc3339(problem.retryAfter) ?? init.retryAfter;
+    const hints = retryHints(status, problem);
+    const retryAfter = hints.retryAfter ?? init.retryAfter;
     super(
       messageFor(problem, status, requestId, retryAfter),
       init.cause === undefined ? undefined : { cause: init.cause },
@@ -70,8 +69,7 @@ export class ProblemError extends Error {
     this.problem = problem;
     this.status = status;
     this.requestId = requestId === undefined ? undefined : truncate(requestId, 200);
-    this.retryable =
-      typeof problem.retryable === "boolean" ? problem.retryable : isRetryableStatus(status);
+    this.retryable = hints.retryable;
     this.retryAfter = retryAfter;
     this.time = parseRfc3339(problem.time);
   }
@@ -112,13 +110,5 @@ export class ProblemError extends Error {
   }
 }
 
-Object.defineProperty(ProblemError.prototype, BRAND, { value: true });
-
 /** Whether a value is a ProblemError from any copy of this package. */
-export function isProblemError(value: unknown): value is ProblemError {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[BRAND] === true
-  );
-}
+export const isProblemError = brand(ProblemError, "@apiclients/problem.ProblemError");

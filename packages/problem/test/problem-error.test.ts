@@ -1,6 +1,15 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "@jest/globals";
-import { isProblem, isProblemError, parseProblem, ProblemError, unwrap } from "../src/index.js";
+import {
+  ApiClientError,
+  isApiClientError,
+  isProblem,
+  isProblemError,
+  parseProblem,
+  ProblemError,
+  retryHints,
+  unwrap,
+} from "../src/index.js";
 
 const json = (body: unknown, status: number, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -107,6 +116,51 @@ describe("ProblemError", () => {
     expect(isProblem({ title: 3 })).toBe(false);
     expect(isProblem({ foo: "bar" })).toBe(false);
     expect(isProblem([])).toBe(false);
+  });
+});
+
+describe("ApiClientError, the root of every @apiclients error", () => {
+  it("is what a ProblemError extends, and isApiClientError knows it from any copy of the package", () => {
+    const error = new ProblemError(parseProblem({ title: "x" }, { status: 400 }));
+    expect(error).toBeInstanceOf(ApiClientError);
+    expect(isApiClientError(error)).toBe(true);
+    // Another copy of the package (ESM and CJS, two versions) has its own class but the same
+    // brand: its errors carry the brand, not this copy's prototype.
+    const fromAnotherCopy = Object.create(
+      Object.defineProperty({}, Symbol.for("@apiclients/error"), { value: true }),
+    ) as object;
+    expect(fromAnotherCopy instanceof ApiClientError).toBe(false);
+    expect(isApiClientError(fromAnotherCopy)).toBe(true);
+    for (const value of [new Error("x"), { name: "ApiClientError" }, null, "ApiClientError"])
+      expect(isApiClientError(value)).toBe(false);
+  });
+});
+
+describe("retryHints", () => {
+  const headers = new Headers({ "retry-after": "120" });
+  const now = Date.now();
+
+  it("takes the body's retryable over the status, and its retryAfter over the headers", () => {
+    expect(retryHints(503, {}).retryable).toBe(true);
+    expect(retryHints(501, {}).retryable).toBe(false);
+    expect(retryHints(503, { retryable: false }).retryable).toBe(false);
+    expect(retryHints(400, { retryable: true }).retryable).toBe(true);
+    const at = "2037-10-21T07:28:00Z";
+    expect(retryHints(503, { retryAfter: at }, headers).retryAfter?.toISOString()).toBe(
+      "2037-10-21T07:28:00.000Z",
+    );
+    const fromHeaders = retryHints(503, "busy", headers).retryAfter!.getTime();
+    expect(fromHeaders).toBeGreaterThanOrEqual(now + 120_000);
+    expect(fromHeaders).toBeLessThan(now + 130_000);
+  });
+
+  it("ignores members of the wrong type, as a problem does", () => {
+    const hints = retryHints(500, { retryable: "no", retryAfter: "soon" });
+    expect(hints).toEqual({ retryable: true, retryAfter: undefined });
+    expect(retryHints(500, [{ retryable: false }])).toEqual({
+      retryable: true,
+      retryAfter: undefined,
+    });
   });
 });
 

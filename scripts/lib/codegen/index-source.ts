@@ -44,8 +44,8 @@ export function indexSource(
       ]
     : [];
   const problemExports = hasProblemFile
-    ? 'export { isProblemError, ProblemError, type ApiProblem, type Problem } from "@apiclients/problem";'
-    : 'export { isProblemError, ProblemError, unwrap, type ApiProblem, type Problem } from "@apiclients/problem";';
+    ? 'export { ApiClientError, isApiClientError, isProblemError, ProblemError, type ApiProblem, type Problem } from "@apiclients/problem";'
+    : 'export { ApiClientError, isApiClientError, isProblemError, ProblemError, unwrap, type ApiProblem, type Problem } from "@apiclients/problem";';
   const boundUnwrap = hasProblemFile
     ? [
         "",

@@ -1,9 +1,11 @@
 // One provider package, in memory: every file the generator owns (layout.ts), from the spec, the
 // manifest entry and the hand-kept files it reads (package.json's version and unowned fields,
-// README.extra.md, whether src/problem.ts exists). Nothing is written here.
+// README.extra.md, whether src/problem.ts exists), and core's ClientOptions for the README's
+// options. Nothing is written here.
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { clientDefaults } from "./client-defaults.js";
+import { readClientOptions } from "./client-options.js";
 import { generatedSources } from "./codegen.js";
 import { gitattributes, jestConfig, tsconfigJson, turboJson } from "./config-files.js";
 import { contractTest } from "./contract-test.js";
@@ -80,6 +82,7 @@ export async function generatePackage(
     currentPackageJson === undefined ? undefined : parsePackageJson(provider, currentPackageJson);
   const extra = await readIfExists(at(README_EXTRA));
   const hasProblemFile = await exists(at(PROBLEM_FILE));
+  const clientOptions = await readClientOptions(root);
 
   const { files: sources, warnings } = await generatedSources(
     provider,
@@ -101,6 +104,7 @@ export async function generatePackage(
         defaults,
         plan,
         operations: listOperations(doc),
+        clientOptions,
         ...(extra === undefined ? {} : { extra }),
       }),
     ],

@@ -1,16 +1,18 @@
 // A provider package's README.md: install, the first call, the credentials and their environment
-// variable, the options, and a table of every operation in the spec (those without an
-// operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
+// variable, the options (from ClientOptions' doc comments in packages/core/src/options.ts), and
+// a table of every operation in the spec (those without an operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
 // included whole after the credentials; README.md itself is never edited by hand.
 import { htmlBanner } from "./banner.js";
 import { callSource, operationLabel } from "./call-source.js";
 import type { ClientDefaults } from "./client-defaults.js";
+import type { ClientOptionsDoc } from "./client-options.js";
 import type { CallPlan } from "./first-call.js";
 import { README_EXTRA } from "./layout.js";
 import { placementText } from "./index-source.js";
 import type { ProviderEntry } from "./manifest.js";
 import type { ProviderNames } from "./names.js";
 import type { Operation } from "./operations.js";
+import { inheritedOptionsLine, optionsTable } from "./options-table.js";
 import type { OpenApiDocument } from "./spec.js";
 
 /** Text safe in a Markdown table cell: one line, no column breaks, no raw HTML. */
@@ -79,10 +81,7 @@ function credentials(defaults: ClientDefaults): string[] {
       ? `${code(`${placementText(placement)} <${what}>`)}`
       : `the ${code(placement.header)} header`;
   lines.push("| option | sent as | default |", "| --- | --- | --- |");
-  if (apiKey)
-    lines.push(
-      `| \`apiKey\` | ${sentAs("key", apiKey)} | ${defaults.apiKeyEnvVar ? `the ${code(defaults.apiKeyEnvVar)} environment variable, where an environment exists and no credential is passed` : "none"} |`,
-    );
+  if (apiKey) lines.push(`| \`apiKey\` | ${sentAs("key", apiKey)} | ${apiKeyDefault(defaults)} |`);
   if (bearerToken) lines.push(`| \`bearerToken\` | ${sentAs("token", bearerToken)} | none |`);
   lines.push("");
   if (apiKey && bearerToken && apiKey.header.toLowerCase() === bearerToken.header.toLowerCase())
@@ -102,35 +101,39 @@ function otherServers(doc: OpenApiDocument): string {
   return others.length > 0 ? `; the spec also lists ${others.join(", ")}` : "";
 }
 
+/** apiKey's default for this provider: its environment variable, when the manifest names one. */
+function apiKeyDefault(defaults: ClientDefaults): string {
+  return defaults.apiKeyEnvVar
+    ? `the ${code(defaults.apiKeyEnvVar)} environment variable, where an environment exists and no credential is passed`
+    : "none";
+}
+
+/**
+ * ClientOptions as core's doc comments say (options-table.ts), with this provider's defaults in
+ * place of the generic ones: its server and its API key's environment variable. What the client
+ * does beyond those comments (the retry policy above all) is core's README's to say.
+ */
 function options(
   provider: ProviderEntry,
+  names: ProviderNames,
   defaults: ClientDefaults,
   doc: OpenApiDocument,
+  clientOptions: ClientOptionsDoc,
 ): string[] {
+  const baseUrl =
+    provider.baseUrl === undefined
+      ? `${code(defaults.baseUrl)}, the spec's first server${otherServers(doc)}`
+      : `${code(defaults.baseUrl)}, from \`scripts/providers.json\``;
   return [
     "## Options",
     "",
-    "| option | default | what |",
-    "| --- | --- | --- |",
-    provider.baseUrl === undefined
-      ? `| \`baseUrl\` | ${code(defaults.baseUrl)} | the spec's first server${otherServers(doc)} |`
-      : `| \`baseUrl\` | ${code(defaults.baseUrl)} | the API's address, from \`scripts/providers.json\` |`,
-    "| `fetch` | `globalThis.fetch`, looked up per call | any fetch-compatible function; it must honour `init.signal` for timeouts and aborts to cancel the request |",
-    "| `headers` | none | headers for every request |",
-    "| `maxRetries` | `2` | retries of 408, 429, 5xx, connection errors and timeouts, for idempotent methods |",
-    "| `timeoutMs` | `60000` | time each attempt may take, body included |",
+    `\`${names.factory}(options)\` takes \`ClientOptions\` from [@apiclients/core](https://www.npmjs.com/package/@apiclients/core):`,
     "",
-    "Retries honour `Retry-After`, `retry-after-ms` and the problem body's `retryable`/`retryAfter`;",
-    "`retryNonIdempotent`, `retryDelay` and `maxRetryAfterMs` tune them. A call that gets no answer",
-    "throws a `ConnectionError`, `TimeoutError` or `AbortError` (all exported here); a bad path",
-    "parameter is refused with a `PathParameterError` before anything is sent. The whole policy, and",
-    "why, is in [@apiclients/core's README](https://www.npmjs.com/package/@apiclients/core#reliability-retries-timeouts-cancellation).",
+    ...optionsTable(clientOptions, { baseUrl, apiKey: apiKeyDefault(defaults) }),
     "",
-    "Anything else openapi-fetch's `createClient` accepts (`querySerializer`, `bodySerializer`,",
-    "`requestInitExt`…) is passed through, and the client is an ordinary openapi-fetch `Client`:",
-    "middleware (`client.use()`), per-request `headers`, `signal` and `parseAs` all work as documented",
-    "there. Options that cannot work (a credential or header with a line break, a relative `baseUrl`)",
-    "throw a `ClientConfigError` naming the option, never echoing a credential.",
+    ...inheritedOptionsLine(clientOptions),
+    "",
+    "What the client does with them, the retry policy above all, is in [@apiclients/core's README](https://www.npmjs.com/package/@apiclients/core#what-the-client-guarantees).",
     "",
   ];
 }
@@ -166,6 +169,8 @@ export interface ReadmeInput {
   defaults: ClientDefaults;
   plan: CallPlan;
   operations: Operation[];
+  /** ClientOptions as packages/core/src/options.ts documents it. */
+  clientOptions: ClientOptionsDoc;
   /** README.extra.md's text, when the package keeps one. */
   extra?: string;
 }
@@ -178,6 +183,7 @@ export function readme({
   defaults,
   plan,
   operations,
+  clientOptions,
   extra,
 }: ReadmeInput): string {
   const docs = httpUrl((doc.externalDocs as { url?: unknown } | undefined)?.url);
@@ -201,7 +207,7 @@ export function readme({
     ...firstCall(names, defaults, plan),
     ...credentials(defaults),
     ...(extra !== undefined && extra.trim() !== "" ? [extra.trim(), ""] : []),
-    ...options(provider, defaults, doc),
+    ...options(provider, names, defaults, doc, clientOptions),
     ...operationsTable(provider, doc, operations),
     "## Types and errors",
     "",

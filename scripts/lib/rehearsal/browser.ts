@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { freePort } from "@apiclients/testing";
+import type { Exchange } from "./outcomes.js";
 
 /** CHROMIUM_PATH when set, otherwise Debian's package. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -70,6 +71,14 @@ export interface PageRun {
   /** Console errors and failed requests, which explain a failure. */
   problems: string[];
   browserVersion: string;
+  /** The requests that carried `record` (RunOptions), with their answers, in order. */
+  exchanges: Exchange[];
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  /** A request header: each request that carries it is recorded with its answer. */
+  record?: string;
 }
 
 // Headless, and nothing that reaches beyond loopback or keeps state between runs.
@@ -85,7 +94,10 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Opens `url` and waits for the page to say it is done (or failed). */
-export async function runPage(url: string, timeoutMs = 60_000): Promise<PageRun> {
+export async function runPage(
+  url: string,
+  { timeoutMs = 60_000, record }: RunOptions = {},
+): Promise<PageRun> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -101,17 +113,45 @@ export async function runPage(url: string, timeoutMs = 60_000): Promise<PageRun>
     page.on("requestfailed", (request) =>
       problems.push(`request failed: ${request.method()} ${request.url()}`),
     );
+    // What the page sent and got, as the browser saw it: headers as they went, bodies as they
+    // came (a CORS preflight carries no such header, so it is not recorded).
+    const recorded: Array<Promise<Exchange>> = [];
+    if (record)
+      page.on("response", (response) => {
+        const request = response.request();
+        recorded.push(
+          (async () => {
+            const headers = await request.allHeaders();
+            const body = await response.text().catch(() => "");
+            return {
+              call: headers[record] ?? "",
+              method: request.method(),
+              url: request.url(),
+              requestHeaders: headers,
+              status: response.status(),
+              body,
+            };
+          })(),
+        );
+      });
     await page.goto(url);
     const outcome = page.locator("#outcome:not([data-state=running])");
     const state = await outcome
       .waitFor({ timeout: timeoutMs })
       .then(() => outcome.getAttribute("data-state"))
       .catch(() => "timed out");
+    const text =
+      (await page
+        .locator("#outcome")
+        .textContent({ timeout: 1_000 })
+        .catch(() => "")) ?? "";
+    const exchanges = (await Promise.all(recorded)).filter((exchange) => exchange.call !== "");
     return {
       state: state === "done" || state === "failed" ? state : "timed out",
-      text: (await page.locator("#outcome").textContent()) ?? "",
+      text,
       problems,
       browserVersion: browser.version(),
+      exchanges,
     };
   } finally {
     await browser.close();

@@ -5,10 +5,15 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ProviderDescription } from "../codegen/describe.js";
-import { providersModuleCjs, providersModuleTs } from "./consumer-providers.js";
+import {
+  providersModuleCjs,
+  providersModuleReact,
+  providersModuleTs,
+  type ReactPlan,
+} from "./consumer-providers.js";
 import { SCOPE, type Registry } from "./registry.js";
 
-export type ConsumerKind = "node-esm-ts" | "node-cjs" | "browser";
+export type ConsumerKind = "node-esm-ts" | "node-cjs" | "browser" | "browser-react";
 
 export interface Consumer {
   kind: ConsumerKind;
@@ -25,13 +30,51 @@ function ourVersion(name: string): string {
   return (require(`${name}/package.json`) as { version: string }).version;
 }
 
+/**
+ * What the React consumer uses our clients with, from the machine's usual registry, at exact
+ * versions: the newest of each that installs and runs here, whose peer ranges meet each other's
+ * and openapi-fetch 0.17.0's (the one @apiclients/core depends on): openapi-react-query 0.5.4
+ * asks for openapi-fetch ^0.17.0 and @tanstack/react-query ^5.80.0; swr-openapi 5.6.0 for
+ * openapi-fetch >=0.15, react >=18, swr 2 and typescript 5 (openapi-typescript, optional, is not
+ * installed); @tanstack/react-query and swr accept React 19. A bump is a deliberate edit here.
+ */
+export const REACT_CONSUMER_DEPENDENCIES: Record<string, string> = {
+  react: "19.3.1",
+  "react-dom": "19.3.1",
+  "@tanstack/react-query": "5.108.4",
+  "openapi-react-query": "0.5.4",
+  swr: "2.5.1",
+  "swr-openapi": "5.6.0",
+};
+
 /** What each kind of project brings besides our packages. */
 function toolsFor(kind: ConsumerKind): Record<string, string> {
   if (kind === "node-esm-ts")
     return { typescript: ourVersion("typescript"), "@types/node": ourVersion("@types/node") };
   if (kind === "browser")
     return { esbuild: ourVersion("esbuild"), typescript: ourVersion("typescript") };
+  if (kind === "browser-react")
+    return {
+      esbuild: ourVersion("esbuild"),
+      typescript: ourVersion("typescript"),
+      // React ships no types of its own.
+      "@types/react": "19.3.3",
+      "@types/react-dom": "19.3.0",
+    };
   return {};
+}
+
+/** Writes the project's list of providers (and, for the React project, its hook calls). */
+export function writeProviders(
+  kind: ConsumerKind,
+  dir: string,
+  providers: ProviderDescription[],
+  react: ReactPlan[],
+): void {
+  if (kind === "node-cjs") writeFileSync(join(dir, "providers.cjs"), providersModuleCjs(providers));
+  else if (kind === "browser-react")
+    writeFileSync(join(dir, "src/providers.ts"), providersModuleReact(react));
+  else writeFileSync(join(dir, "src/providers.ts"), providersModuleTs(providers));
 }
 
 export function consumerEnv(): NodeJS.ProcessEnv {
@@ -47,25 +90,27 @@ export function createConsumer(
   registry: Registry,
   dependencies: Record<string, string>,
   providers: ProviderDescription[],
+  react: ReactPlan[],
 ): Consumer {
   const dir = mkdtempSync(join(tmpdir(), `apiclients-consumer-${kind}-`));
   cpSync(join(examples, kind), dir, { recursive: true });
   // The TypeScript scenario is shared by the ESM and browser projects; each gets its own copy,
   // and every project the list of providers it covers, written from the manifest.
-  if (kind === "node-cjs") writeFileSync(join(dir, "providers.cjs"), providersModuleCjs(providers));
-  else {
+  if (kind === "node-esm-ts" || kind === "browser")
     cpSync(join(examples, "scenario.ts"), join(dir, "src/scenario.ts"));
-    writeFileSync(join(dir, "src/providers.ts"), providersModuleTs(providers));
-  }
+  writeProviders(kind, dir, providers, react);
   // Only our scope comes from the rehearsal registry, anonymously (no token in a consumer);
-  // openapi-fetch and the tools come from the machine's usual registry.
+  // openapi-fetch, React and its libraries and the tools come from the machine's usual registry.
   writeFileSync(join(dir, ".npmrc"), `${SCOPE}:registry=${registry.url}\n`);
   const manifest = {
     name: `rehearsal-${kind}`,
     version: "1.0.0",
     private: true,
     type: kind === "node-cjs" ? "commonjs" : "module",
-    dependencies,
+    dependencies: {
+      ...dependencies,
+      ...(kind === "browser-react" ? REACT_CONSUMER_DEPENDENCIES : {}),
+    },
     devDependencies: toolsFor(kind),
   };
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -1,5 +1,5 @@
 // The release rehearsal (scripts/rehearse-release.ts), run as `pnpm release:rehearse` would run
-// it: Verdaccio on loopback, two releases from a copy of the repository, three consumer projects
+// it: Verdaccio on loopback, two releases from a copy of the repository, four consumer projects
 // covering every provider of the manifest.
 import { describe, expect, it } from "@jest/globals";
 import { repoRoot, runProcess } from "@apiclients/testing";
@@ -29,7 +29,7 @@ const describeOutside = insideScratch ? describe.skip : describe;
 
 describeOutside("releasing to a real registry and installing from it", () => {
   it(
-    "publishes every package, serves three kinds of consumer, and ships a spec change's new operations",
+    "publishes every package, serves four kinds of consumer, and ships a spec change's new operations",
     async () => {
       const providers = (await loadManifest(repoRoot)).map((p) => p.name);
       const PACKAGES = [
@@ -81,6 +81,25 @@ describeOutside("releasing to a real registry and installing from it", () => {
       }
       expect(report.chromium!.version).toMatch(/^\d+\./);
 
+      // The React project: openapi-react-query made every provider's first call and its failing
+      // one; swr-openapi, GET only, made a GET or says why it could not.
+      const react = report.consumers["browser-react"]!;
+      expect(react.installed).toEqual(first.versions);
+      for (const provider of providers) {
+        const made = react.hooks!.outcomes.filter(
+          (o) => o.provider === provider && o.library === "openapi-react-query",
+        );
+        expect(made.find((o) => o.call === "ok")?.status).toBe("success");
+        for (const o of made.filter((o) => o.call === "fail")) expect(o.status).toBe("error");
+        const swr = react.hooks!.outcomes.some(
+          (o) => o.provider === provider && o.library === "swr-openapi",
+        );
+        const left = react.hooks!.skipped.some(
+          (s) => s.provider === provider && s.library === "swr-openapi",
+        );
+        expect(swr || left).toBe(true);
+      }
+
       // The spec change: a minor release of Ampersand only, with GET /projects in its types.
       const change = report.specChange!;
       expect(change.changeset).toContain("ampersand: minor");
@@ -93,6 +112,14 @@ describeOutside("releasing to a real registry and installing from it", () => {
       expect(change.beforeDiagnostics).toContain('"/projects"');
       expect(change.afterCompiles).toBe(true);
       expect(Array.isArray(change.projects)).toBe(true);
+      // …and swr-openapi made its GET on the new version, the page took its data and its error.
+      const swr = change.hooks!.outcomes.filter(
+        (o) => o.provider === "ampersand" && o.library === "swr-openapi",
+      );
+      expect(swr.map((o) => `${o.operation} ${o.call} ${o.status}`)).toEqual([
+        "GET /projects ok success",
+        "GET /projects fail error",
+      ]);
 
       // The publish token never showed: not in npm's, pnpm's or Verdaccio's output.
       expect(report.tokenScan.bytes).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 // A tiny repository in a temp directory, for the codegen and release CLIs to run on in-process:
 // fixture providers with small specs, the manifest that names them, their package.json files,
-// a .changeset folder and, on request, a git history. Every test makes its own and removes it,
-// so no test depends on another's files, and none on the real providers.
+// what the generator reads of packages/core, a .changeset folder and, on request, a git history.
+// Every test makes its own and removes it, so no test depends on another's files, and none on
+// the real providers.
 import { execFileSync } from "node:child_process";
 import {
   cpSync,
@@ -10,11 +11,13 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
+import { repoRoot } from "@apiclients/testing";
 import type { ProviderEntry } from "../../lib/codegen/manifest.js";
 
 /** An OpenAPI document, as a plain object the test can change before writing it. */
@@ -91,6 +94,21 @@ export interface FixtureOptions {
   /** Write each provider's package.json, as the release CLIs expect (default); without it the
    * repository has specs and a manifest only, as before `pnpm generate` made the packages. */
   packages?: boolean;
+  /** Copy what `pnpm generate` reads of packages/core (default): copyCore. */
+  core?: boolean;
+}
+
+/**
+ * This repository's packages/core as `pnpm generate` reads it, into the repository at `root`:
+ * src/ (ClientOptions, whose doc comments make every README's options table) and README.md
+ * (whose options table a full run writes), with node_modules linked to this repository's, so
+ * that TypeScript resolves the openapi-fetch options ClientOptions inherits.
+ */
+export function copyCore(root: string): void {
+  const core = (base: string, file = "") => join(base, "packages/core", file);
+  cpSync(core(repoRoot, "src"), core(root, "src"), { recursive: true });
+  cpSync(core(repoRoot, "README.md"), core(root, "README.md"));
+  symlinkSync(core(repoRoot, "node_modules"), core(root, "node_modules"), "dir");
 }
 
 // A test run from inside a git hook inherits GIT_DIR and friends; the fixture's git must not.
@@ -148,6 +166,7 @@ export function fixtureRepo(names: string[], options: FixtureOptions = {}): Fixt
         JSON.stringify({ name: packageName(provider.name), version: "0.0.0" }, null, 2),
       );
   }
+  if (options.core !== false) copyCore(root);
   write(".changeset/config.json", JSON.stringify({ changelog: false, access: "public" }));
   if (options.git) {
     execFileSync("git", ["init", "-q"], { cwd: root, env: gitEnv(), stdio: "ignore" });
