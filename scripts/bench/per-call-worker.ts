@@ -24,6 +24,12 @@ export interface WorkerConfig {
   peersUrl: string;
   loopbackUrl: string;
   quick: boolean;
+  /** The one answer shape (shapes.ts) and transport this process measures: each gets a fresh
+   * process, so what one leaves in the heap cannot slow the next (ky 2.2 keeps about 4 KB per
+   * call for good, on Node 20 and 22: hundreds of MB over a shape's rounds, which made each
+   * full collection, and the whole run, crawl). */
+  shape: string;
+  transport: string;
 }
 
 export interface ShapeResult {
@@ -126,8 +132,8 @@ const sampled = (call: Variant, batch: number) => {
 };
 
 const results: ShapeResult[] = [];
-for (const transport of transports) {
-  for (const shape of SHAPES) {
+for (const transport of transports.filter(({ name }) => name === config.transport)) {
+  for (const shape of SHAPES.filter(({ id }) => id === config.shape)) {
     const baseUrl = transport.baseUrl(shape);
     const check = new RequestCheck({
       method: provider.method,
@@ -151,4 +157,6 @@ for (const transport of transports) {
     console.error(`  ${runtime}: ${transport.name}, ${shape.id} (${batch} calls per sample)`);
   }
 }
+if (results.length === 0)
+  throw new Error(`no transport "${config.transport}" with a shape "${config.shape}" to measure`);
 console.log(JSON.stringify({ runtime, results } satisfies WorkerResult));

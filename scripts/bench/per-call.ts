@@ -8,6 +8,7 @@ import { compileWorker } from "./compile.js";
 import type { BenchPeers } from "./peers.js";
 import type { WorkerConfig, WorkerResult } from "./per-call-worker.js";
 import type { Runtime } from "./runtimes.js";
+import { SHAPES, TRANSPORTS } from "./shapes.js";
 
 export interface PerCallRun extends WorkerResult {
   runtimeId: string;
@@ -56,8 +57,18 @@ export async function perCallBench(
   try {
     const runs: PerCallRun[] = [];
     for (const runtime of runtimes) {
-      const config = { provider, peersUrl: peers.url, loopbackUrl: server.url, quick };
-      runs.push({ runtimeId: runtime.id, ...(await runWorker(runtime, worker, config)) });
+      // A fresh process for each transport and shape (WorkerConfig.shape says why).
+      const results = [];
+      let name = "";
+      for (const transport of TRANSPORTS) {
+        for (const { id: shape } of SHAPES) {
+          const config = { provider, peersUrl: peers.url, loopbackUrl: server.url, quick };
+          const run = await runWorker(runtime, worker, { ...config, shape, transport });
+          name = run.runtime;
+          results.push(...run.results);
+        }
+      }
+      runs.push({ runtimeId: runtime.id, runtime: name, results });
     }
     return runs;
   } finally {
