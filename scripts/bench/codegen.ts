@@ -5,6 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { binPath } from "@apiclients/testing";
+import { copyCoreInputs } from "../lib/codegen/core-inputs.js";
 import { alternate, ratio, type Summary } from "./stats.js";
 import type { BenchSpec } from "./specs.js";
 
@@ -19,9 +20,11 @@ function timed(
   return performance.now() - start;
 }
 
-/** A one-provider repository layout for our generator, around one spec. */
-export function generatorRoot(spec: BenchSpec): string {
+/** A one-provider repository layout for our generator, around one spec, with what it reads of
+ * `repo`'s packages/core. */
+export function generatorRoot(repo: string, spec: BenchSpec): string {
   const root = mkdtempSync(join(tmpdir(), `apiclients-bench-${spec.name}-`));
+  copyCoreInputs(repo, root);
   mkdirSync(join(root, "scripts"), { recursive: true });
   mkdirSync(join(root, "specs"), { recursive: true });
   copyFileSync(spec.path, join(root, "specs/spec.yaml"));
@@ -52,7 +55,7 @@ export async function codegenScaling(
   const cli = binPath(import.meta.url, "openapi-typescript");
   const results: CodegenScaling[] = [];
   for (const spec of specs) {
-    const root = generatorRoot(spec);
+    const root = generatorRoot(repo, spec);
     const out = join(root, "bare.ts");
     try {
       const summaries = await alternate(
@@ -106,7 +109,7 @@ export function generateSchema(
   repo: string,
   spec: BenchSpec,
 ): { schema: string; cleanup: () => void } {
-  const root = generatorRoot(spec);
+  const root = generatorRoot(repo, spec);
   execFileSync(
     process.execPath,
     ["--import", "tsx", join(repo, "scripts/generate.ts"), "--root", root],

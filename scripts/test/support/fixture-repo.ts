@@ -11,13 +11,13 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
-  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { stringify } from "yaml";
 import { repoRoot } from "@apiclients/testing";
+import { copyCoreInputs } from "../../lib/codegen/core-inputs.js";
 import type { ProviderEntry } from "../../lib/codegen/manifest.js";
 
 /** An OpenAPI document, as a plain object the test can change before writing it. */
@@ -98,17 +98,9 @@ export interface FixtureOptions {
   core?: boolean;
 }
 
-/**
- * This repository's packages/core as `pnpm generate` reads it, into the repository at `root`:
- * src/ (ClientOptions, whose doc comments make every README's options table) and README.md
- * (whose options table a full run writes), with node_modules linked to this repository's, so
- * that TypeScript resolves the openapi-fetch options ClientOptions inherits.
- */
+/** This repository's packages/core as `pnpm generate` reads it, into the repository at `root`. */
 export function copyCore(root: string): void {
-  const core = (base: string, file = "") => join(base, "packages/core", file);
-  cpSync(core(repoRoot, "src"), core(root, "src"), { recursive: true });
-  cpSync(core(repoRoot, "README.md"), core(root, "README.md"));
-  symlinkSync(core(repoRoot, "node_modules"), core(root, "node_modules"), "dir");
+  copyCoreInputs(repoRoot, root);
 }
 
 // A test run from inside a git hook inherits GIT_DIR and friends; the fixture's git must not.
