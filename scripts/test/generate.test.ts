@@ -150,7 +150,10 @@ describe("pnpm generate", () => {
     expect((await generate(repo, "beta", "--check")).code).toBe(1);
     expect((await generate(repo, "beta")).code).toBe(0);
     expect(repo.read(generated("beta"))).toContain("Remove a thing");
-    expect(repo.read("packages/beta/README.md")).toContain("Remove a thing");
+    // One line per operation, its summary after the method and path, nothing padded.
+    expect(repo.read("packages/beta/README.md")).toContain(
+      "\n- `DELETE /things/{id}`: Remove a thing\n",
+    );
   });
 
   const danglingRef = fixtureSpec("beta");

@@ -32,7 +32,7 @@ export interface Operation {
   method: Method;
   path: string;
   operationId?: string;
-  /** One line: the summary, else the first sentence of the description, else "". */
+  /** One short line (shortSummary): of the summary, else of the description, else "". */
   summary: string;
   deprecated: boolean;
   parameters: Parameter[];
@@ -67,13 +67,29 @@ function oneLine(text: unknown): string {
   return typeof text === "string" ? text.replace(/\s+/g, " ").trim() : "";
 }
 
+/** About how long a README's line for one operation may make its summary. */
+export const SUMMARY_LENGTH = 100;
+
+/**
+ * `text` (a summary or a description) as one short line: its first sentence, cut at a word
+ * before about SUMMARY_LENGTH characters with an ellipsis when the sentence is longer. Real specs
+ * put paragraphs in `summary`; the README gives each operation one readable line.
+ */
+export function shortSummary(text: string): string {
+  const line = oneLine(text);
+  // The first sentence: up to the first full stop, question or exclamation mark followed by the
+  // end or by a capital or digit (so "e.g. the" and "v1.2" do not end one).
+  const sentence = /^(.+?[.!?])(?=\s+[\p{Lu}\p{N}]|$)/u.exec(line)?.[1] ?? line;
+  if (sentence.length <= SUMMARY_LENGTH) return sentence;
+  const cut = sentence.slice(0, SUMMARY_LENGTH);
+  // At the last space, unless that leaves less than half: a very long word is cut where it is.
+  const space = cut.lastIndexOf(" ");
+  const atWord = space >= SUMMARY_LENGTH / 2 ? cut.slice(0, space).replace(/[,;:]+$/, "") : cut;
+  return `${atWord}…`;
+}
+
 function summaryOf(operation: Record<string, unknown>): string {
-  const summary = oneLine(operation.summary);
-  if (summary) return summary;
-  const description = oneLine(operation.description);
-  // The first sentence: up to the first full stop that ends a sentence.
-  const sentence = /^(.+?[.!?])(?:\s|$)/.exec(description)?.[1] ?? description;
-  return sentence.length > 160 ? `${sentence.slice(0, 157)}…` : sentence;
+  return shortSummary(oneLine(operation.summary) || oneLine(operation.description));
 }
 
 function parameterOf(doc: OpenApiDocument, raw: unknown): Parameter | undefined {

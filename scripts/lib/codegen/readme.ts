@@ -1,6 +1,6 @@
 // A provider package's README.md: install, the first call, the credentials and their environment
 // variable, the options (from ClientOptions' doc comments in packages/core/src/options.ts), and
-// a table of every operation in the spec (those without an operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
+// a line for every operation in the spec (those without an operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
 // included whole after the credentials; README.md itself is never edited by hand.
 import { htmlBanner } from "./banner.js";
 import { callSource, operationLabel } from "./call-source.js";
@@ -145,20 +145,25 @@ function operationsTable(
 ): string[] {
   const version =
     typeof doc.info?.version === "string" ? `, version ${cell(doc.info.version)}` : "";
-  const count = operations.length === 1 ? "one operation" : `${operations.length} operations`;
   return [
     "## Operations",
     "",
-    `The spec (${code(provider.spec)}${version}) has ${count}. Each is a call on the client: \`client.<METHOD>(path, { params, body })\`.`,
+    `The spec (${code(provider.spec)}${version}) has ${counted(operations.length, "operation")}. Each is a call on the client: \`client.<METHOD>(path, { params, body })\`.`,
     "",
-    "| method | path | summary |",
-    "| --- | --- | --- |",
-    ...operations.map(
-      (op) =>
-        `| ${op.method.toUpperCase()} | ${code(op.path)} | ${op.deprecated ? "**Deprecated.** " : ""}${cell(op.summary)} |`,
-    ),
+    // A line each, not a table: a table's columns are padded to their longest cell, and one long
+    // summary would pad every line of a spec's hundreds.
+    ...operations.map((op) => {
+      const summary = `${op.deprecated ? "**Deprecated.** " : ""}${cell(op.summary)}`;
+      return `- ${code(`${op.method.toUpperCase()} ${op.path}`)}${summary ? `: ${summary}` : ""}`;
+    }),
     "",
   ];
+}
+
+/** "no operations", "one operation", "2 operations". */
+export function counted(count: number, noun: string): string {
+  if (count === 0) return `no ${noun}s`;
+  return count === 1 ? `one ${noun}` : `${count} ${noun}s`;
 }
 
 export interface ReadmeInput {

@@ -90,7 +90,8 @@ describeOutside("a third provider: a spec and one manifest entry", () => {
       const operations = listOperations(
         parseSpec("acme-admin.json", readFileSync(ACME_ADMIN_SPEC, "utf8")),
       );
-      for (const op of operations) expect(readme).toContain(`\`${op.path}\``);
+      for (const op of operations)
+        expect(readme).toContain(`\n- \`${op.method.toUpperCase()} ${op.path}\``);
       expect(readme).toContain(`has ${operations.length} operations`);
 
       // The browser-safety rules apply to the new package's sources without an edit.
