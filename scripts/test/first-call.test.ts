@@ -3,10 +3,12 @@
 // client's defaults (client-defaults.ts), on specs written here.
 import { describe, expect, it } from "@jest/globals";
 import { clientDefaults } from "../lib/codegen/client-defaults.js";
+import type { ProviderDescription } from "../lib/codegen/describe.js";
 import { chooseFirstCall } from "../lib/codegen/first-call.js";
 import type { ProviderEntry } from "../lib/codegen/manifest.js";
 import { listOperations } from "../lib/codegen/operations.js";
 import type { OpenApiDocument } from "../lib/codegen/spec.js";
+import { swrPlan } from "../lib/rehearsal/consumer-providers.js";
 
 const entry = (fields: Partial<ProviderEntry> = {}): ProviderEntry => ({
   name: "acme",
@@ -320,6 +322,43 @@ describe("the client's defaults", () => {
     );
     expect(clientDefaults(entry({ baseUrl: "https://api.acme.test/v1" }), doc).baseUrl).toBe(
       "https://api.acme.test/v1",
+    );
+  });
+});
+
+describe("the React rehearsal's swr-openapi call (GET only)", () => {
+  const described = (doc: OpenApiDocument, firstCall?: string) => {
+    const provider = entry(firstCall === undefined ? {} : { firstCall });
+    return { entry: provider, plan: chooseFirstCall(provider, doc) } as ProviderDescription;
+  };
+
+  it("is the first call when that is a GET", () => {
+    const doc = spec({ "/things": { get: { ...ok } } });
+    const p = described(doc);
+    expect(swrPlan(p, doc)).toBe(p.plan);
+  });
+
+  it("is otherwise the GET the first call's rules would pick among the GETs", () => {
+    const doc = spec({
+      "/things": { delete: { ...ok } },
+      "/health": { get: { ...ok, security: [] } },
+      "/others": { get: { ...ok } },
+    });
+    const p = described(doc, "DELETE /things");
+    expect(swrPlan(p, doc)).toMatchObject({ method: "get", path: "/others" });
+  });
+
+  it("says why when the spec has no GET, or none it can make", () => {
+    const none = spec({ "/things": { delete: { ...ok } } });
+    expect(swrPlan(described(none, "DELETE /things"), none)).toBe(
+      "specs/acme.json has no GET operation, and swr-openapi makes GET requests only (the README's first call is DELETE /things)",
+    );
+    const cookieOnly = spec({
+      "/things": { delete: { ...ok } },
+      "/session": { get: { ...ok, security: [{ cookie: [] }] } },
+    });
+    expect(swrPlan(described(cookieOnly, "DELETE /things"), cookieOnly)).toMatch(
+      /^no GET operation of specs\/acme\.json can be called without inventing a value \(GET \/session: /,
     );
   });
 });

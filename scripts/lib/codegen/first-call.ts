@@ -132,16 +132,43 @@ function before(a: number[], b: number[]): boolean {
   return i !== -1 && a[i]! < b[i]!;
 }
 
+/**
+ * The best call among `operations` by rank, the earliest in the spec winning a tie; or, when none
+ * can be made without inventing a value, why not (one reason per operation, "METHOD /path: …").
+ * The first call is the best of all operations; the React rehearsal's swr-openapi call the best
+ * of the GETs.
+ */
+export function bestCall(
+  entry: ProviderEntry,
+  doc: OpenApiDocument,
+  operations: readonly Operation[],
+): { plan: CallPlan } | { reasons: string[] } {
+  const hasAuth = Object.keys(entry.auth).length > 0;
+  let best: { plan: CallPlan; rank: number[] } | undefined;
+  const reasons: string[] = [];
+  for (const operation of operations) {
+    const candidate = plan(doc, entry.auth, operation);
+    if (!candidate.plan) {
+      reasons.push(`${operation.method.toUpperCase()} ${operation.path}: ${candidate.reason}`);
+      continue;
+    }
+    const score = rank(candidate.plan, hasAuth);
+    // Only a strictly better rank replaces the best so far.
+    if (!best || before(score, best.rank)) best = { plan: candidate.plan, rank: score };
+  }
+  return best ? { plan: best.plan } : { reasons };
+}
+
 export function chooseFirstCall(entry: ProviderEntry, doc: OpenApiDocument): CallPlan {
   const operations = listOperations(doc);
-  const candidates = operations.map((operation) => plan(doc, entry.auth, operation));
   if (entry.firstCall !== undefined) {
     const [method, path] = entry.firstCall.split(" ") as [string, string];
-    const named = candidates.find(
-      (c) => c.operation.method === method.toLowerCase() && c.operation.path === path,
+    const operation = operations.find(
+      (op) => op.method === method.toLowerCase() && op.path === path,
     );
-    if (!named)
+    if (!operation)
       throw entryError(entry, "firstCall", `${entry.spec} has no operation ${entry.firstCall}`);
+    const named = plan(doc, entry.auth, operation);
     if (!named.plan)
       throw entryError(
         entry,
@@ -150,25 +177,13 @@ export function chooseFirstCall(entry: ProviderEntry, doc: OpenApiDocument): Cal
       );
     return named.plan;
   }
-  const hasAuth = Object.keys(entry.auth).length > 0;
-  let best: { plan: CallPlan; rank: number[] } | undefined;
-  for (const candidate of candidates) {
-    if (!candidate.plan) continue;
-    const score = rank(candidate.plan, hasAuth);
-    // The earliest in the spec wins a tie: only a strictly better rank replaces it.
-    if (!best || before(score, best.rank)) best = { plan: candidate.plan, rank: score };
-  }
-  if (!best) {
-    const reasons = candidates
-      .slice(0, 5)
-      .map((c) => `${c.operation.method.toUpperCase()} ${c.operation.path}: ${c.reason}`);
-    throw entryError(
-      entry,
-      "spec",
-      operations.length === 0
-        ? `${entry.spec} has no operations`
-        : `no operation of ${entry.spec} can be the README's first call (${reasons.join("; ")}${candidates.length > 5 ? "; …" : ""}). The README's first call and the contract test need one operation the generator can make against the mock without inventing a value; when the manifest's auth leaves every one out, map the credential the spec asks for`,
-    );
-  }
-  return best.plan;
+  const best = bestCall(entry, doc, operations);
+  if ("plan" in best) return best.plan;
+  throw entryError(
+    entry,
+    "spec",
+    operations.length === 0
+      ? `${entry.spec} has no operations`
+      : `no operation of ${entry.spec} can be the README's first call (${best.reasons.slice(0, 5).join("; ")}${best.reasons.length > 5 ? "; …" : ""}). The README's first call and the contract test need one operation the generator can make against the mock without inventing a value; when the manifest's auth leaves every one out, map the credential the spec asks for`,
+  );
 }

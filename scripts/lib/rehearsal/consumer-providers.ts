@@ -7,7 +7,7 @@
 import { resolve } from "node:path";
 import { callInit, callSource, operationLabel } from "../codegen/call-source.js";
 import type { ProviderDescription } from "../codegen/describe.js";
-import { chooseFirstCall, type CallPlan } from "../codegen/first-call.js";
+import { bestCall, type CallPlan } from "../codegen/first-call.js";
 import { listOperations } from "../codegen/operations.js";
 import { loadSpec, type OpenApiDocument } from "../codegen/spec.js";
 import type { ExpectedHooks } from "./outcomes.js";
@@ -119,39 +119,19 @@ const hookCall = (library: HookLibrary, plan: CallPlan): HookCall => ({
 
 /**
  * A GET operation of the spec for swr-openapi, which fetches with GET only: the README's first
- * call when it is one, else a GET the generator can make without inventing a value (chosen as
- * the first call is, among GETs: authorised by a mapped credential, a JSON answer, then the
- * fewest required values, then the spec's order), else why there is none.
+ * call when it is one, else the GET the generator would pick as a first call among the GETs
+ * (bestCall: authorised by a mapped credential, a JSON answer, the fewest required values, then
+ * the spec's order), else why there is none.
  */
 export function swrPlan(p: ProviderDescription, doc: OpenApiDocument): CallPlan | string {
   if (p.plan.method === "get") return p.plan;
   const gets = listOperations(doc).filter((operation) => operation.method === "get");
   if (gets.length === 0)
     return `${p.entry.spec} has no GET operation, and swr-openapi makes GET requests only (the README's first call is ${operationLabel(p.plan)})`;
-  const plans: CallPlan[] = [];
-  const reasons: string[] = [];
-  for (const { path } of gets)
-    try {
-      plans.push(chooseFirstCall({ ...p.entry, firstCall: `GET ${path}` }, doc));
-    } catch (error) {
-      reasons.push(error instanceof Error ? error.message : String(error));
-    }
-  const hasAuth = Object.keys(p.entry.auth).length > 0;
-  const rank = (plan: CallPlan) => [
-    hasAuth && plan.credentials.length === 0 ? 1 : 0,
-    plan.successStatuses.length > 0 && plan.parseAs === undefined ? 0 : 1,
-    Object.values(plan.params).reduce((n, values) => n + Object.keys(values).length, 0),
-  ];
-  const best = plans
-    .map((plan, order) => ({ plan, key: [...rank(plan), order] }))
-    .sort((a, b) => {
-      const i = a.key.findIndex((value, index) => value !== b.key[index]);
-      return i === -1 ? 0 : a.key[i]! - b.key[i]!;
-    })[0];
-  return (
-    best?.plan ??
-    `no GET operation of ${p.entry.spec} can be called without inventing a value (${reasons.slice(0, 3).join("; ")})`
-  );
+  const best = bestCall(p.entry, doc, gets);
+  return "plan" in best
+    ? best.plan
+    : `no GET operation of ${p.entry.spec} can be called without inventing a value (${best.reasons.slice(0, 3).join("; ")})`;
 }
 
 /** For each provider: openapi-react-query makes the README's first call (useQuery for a GET,
