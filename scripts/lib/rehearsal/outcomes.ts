@@ -1,6 +1,7 @@
 // What a consumer must have seen for the rehearsal to pass: for each provider, its first call
 // succeeded, and its failing call arrived as a ProblemError with the expected status
 // (examples/consumers/scenario.ts). Pure: the expected providers and statuses are passed in.
+import { isDeepStrictEqual } from "node:util";
 
 /** One provider's outcome as a consumer prints it (the consumers are separate projects, so the
  * type is restated here rather than imported). */
@@ -122,23 +123,6 @@ function parsedBody(body: string): unknown {
   }
 }
 
-/** Structural equality of JSON values. */
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  return (
-    keysA.length === keysB.length &&
-    keysA.every(
-      (key) =>
-        Object.hasOwn(b, key) &&
-        same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-    )
-  );
-}
-
 const brief = (value: unknown) => {
   const text = value === undefined ? "undefined" : JSON.stringify(value);
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -210,7 +194,8 @@ export function judgeHookOutcomes(
           failures.push(
             `${where}: the request carried no credential, so our client did not send it (headers: ${Object.keys(exchange.requestHeaders).join(", ")})`,
           );
-        const arrived = body === undefined ? outcome.data == null : same(outcome.data, body);
+        const arrived =
+          body === undefined ? outcome.data == null : isDeepStrictEqual(outcome.data, body);
         if (outcome.status === "success" && !arrived)
           failures.push(
             `${where}: data is ${brief(outcome.data)}, not the answer's body ${brief(body)}`,
@@ -222,7 +207,7 @@ export function judgeHookOutcomes(
           failures.push(
             `${where}: error is an Error (${brief(outcome.error)}), where openapi-fetch's contract has the answer's parsed body`,
           );
-        else if (!same(outcome.error, body))
+        else if (!isDeepStrictEqual(outcome.error, body))
           failures.push(
             `${where}: error is ${brief(outcome.error)}, not the answer's parsed body ${brief(body)}`,
           );
