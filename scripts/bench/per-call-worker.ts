@@ -1,14 +1,15 @@
 // The per-call benchmark inside one runtime (Node or Bun; compiled to one file by compile.ts, so
-// every runtime runs the same JavaScript): every client makes the call for every answer shape,
-// in process and over loopback, round after round in alternating order. Before any timing, each
-// client's first call is checked (request-check.ts, outcomeProblems), and the run stops on a
-// client that did not do what it claims. Prints the summaries as JSON, as its last line.
+// every runtime runs the same JavaScript), for one answer shape and one transport (in process or
+// over loopback): every client makes the call, round after round in alternating order. Before
+// any timing, each client's first call is checked (request-check.ts, outcomeProblems), and the
+// run stops on a client that did not do what it claims. Prints the summaries as JSON, as its
+// last line.
 //   per-call-worker.mjs <WorkerConfig as JSON>
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { rawUrl, type BenchProvider } from "./call.js";
 import { RequestCheck, type Fetch } from "./request-check.js";
-import { respond, SHAPES, type Shape } from "./shapes.js";
+import { respond, SHAPES, type Shape, type TransportName } from "./shapes.js";
 import { alternate, perCall, type Summary } from "./stats.js";
 import {
   outcomeProblems,
@@ -29,7 +30,7 @@ export interface WorkerConfig {
    * call for good, on Node 20 and 22: hundreds of MB over a shape's rounds, which made each
    * full collection, and the whole run, crawl). */
   shape: string;
-  transport: string;
+  transport: TransportName;
 }
 
 export interface ShapeResult {
@@ -43,11 +44,11 @@ export interface ShapeResult {
 export interface WorkerResult {
   /** The runtime as it names itself, e.g. "Node v22.23.3" or "Bun 1.4.5". */
   runtime: string;
-  results: ShapeResult[];
+  result: ShapeResult;
 }
 
 interface Transport {
-  name: string;
+  name: TransportName;
   baseUrl(shape: Shape): string;
   fetch(shape: Shape): Fetch;
 }
@@ -131,32 +132,29 @@ const sampled = (call: Variant, batch: number) => {
   };
 };
 
-const results: ShapeResult[] = [];
-for (const transport of transports.filter(({ name }) => name === config.transport)) {
-  for (const shape of SHAPES.filter(({ id }) => id === config.shape)) {
-    const baseUrl = transport.baseUrl(shape);
-    const check = new RequestCheck({
-      method: provider.method,
-      url: rawUrl(baseUrl, provider),
-      ...(provider.header ? { header: provider.header } : {}),
-    });
-    const calls = await variants(shape, {
-      provider,
-      baseUrl,
-      fetch: check.wrap(transport.fetch(shape)),
-      peers,
-    });
-    await verify(calls, shape, check);
-    for (const call of Object.values(calls)) await warm(call, quick ? 100 : 300);
-    const batch = await calibrate(calls["openapi-fetch"], quick ? 20 : 50);
-    const timed = Object.fromEntries(
-      Object.entries(calls).map(([name, call]) => [name, sampled(call, batch)]),
-    ) as Record<VariantName, () => Promise<number>>;
-    const summaries = await alternate(timed, quick ? 10 : 30);
-    results.push({ transport: transport.name, shape: shape.id, batch, summaries });
-    console.error(`  ${runtime}: ${transport.name}, ${shape.id} (${batch} calls per sample)`);
-  }
-}
-if (results.length === 0)
+const transport = transports.find(({ name }) => name === config.transport);
+const shape = SHAPES.find(({ id }) => id === config.shape);
+if (!transport || !shape)
   throw new Error(`no transport "${config.transport}" with a shape "${config.shape}" to measure`);
-console.log(JSON.stringify({ runtime, results } satisfies WorkerResult));
+const baseUrl = transport.baseUrl(shape);
+const check = new RequestCheck({
+  method: provider.method,
+  url: rawUrl(baseUrl, provider),
+  ...(provider.header ? { header: provider.header } : {}),
+});
+const calls = await variants(shape, {
+  provider,
+  baseUrl,
+  fetch: check.wrap(transport.fetch(shape)),
+  peers,
+});
+await verify(calls, shape, check);
+for (const call of Object.values(calls)) await warm(call, quick ? 100 : 300);
+const batch = await calibrate(calls["openapi-fetch"], quick ? 20 : 50);
+const timed = Object.fromEntries(
+  Object.entries(calls).map(([name, call]) => [name, sampled(call, batch)]),
+) as Record<VariantName, () => Promise<number>>;
+const summaries = await alternate(timed, quick ? 10 : 30);
+console.error(`  ${runtime}: ${transport.name}, ${shape.id} (${batch} calls per sample)`);
+const result = { transport: transport.name, shape: shape.id, batch, summaries };
+console.log(JSON.stringify({ runtime, result } satisfies WorkerResult));

@@ -6,12 +6,16 @@ import { startProcess, stopProcess, waitForExit } from "@apiclients/testing";
 import type { BenchProvider } from "./call.js";
 import { compileWorker } from "./compile.js";
 import type { BenchPeers } from "./peers.js";
-import type { WorkerConfig, WorkerResult } from "./per-call-worker.js";
+import type { ShapeResult, WorkerConfig, WorkerResult } from "./per-call-worker.js";
 import type { Runtime } from "./runtimes.js";
 import { SHAPES, TRANSPORTS } from "./shapes.js";
 
-export interface PerCallRun extends WorkerResult {
+/** One runtime's results: every answer shape over every transport. */
+export interface PerCallRun {
   runtimeId: string;
+  /** The runtime as it names itself (WorkerResult.runtime). */
+  runtime: string;
+  results: ShapeResult[];
 }
 
 /** A keep-alive HTTP server in its own process (so it does not share our event loop). */
@@ -58,17 +62,16 @@ export async function perCallBench(
     const runs: PerCallRun[] = [];
     for (const runtime of runtimes) {
       // A fresh process for each transport and shape (WorkerConfig.shape says why).
-      const results = [];
-      let name = "";
-      for (const transport of TRANSPORTS) {
-        for (const { id: shape } of SHAPES) {
-          const config = { provider, peersUrl: peers.url, loopbackUrl: server.url, quick };
-          const run = await runWorker(runtime, worker, { ...config, shape, transport });
-          name = run.runtime;
-          results.push(...run.results);
-        }
-      }
-      runs.push({ runtimeId: runtime.id, runtime: name, results });
+      const config = { provider, peersUrl: peers.url, loopbackUrl: server.url, quick };
+      const measured: WorkerResult[] = [];
+      for (const transport of TRANSPORTS)
+        for (const { id: shape } of SHAPES)
+          measured.push(await runWorker(runtime, worker, { ...config, shape, transport }));
+      runs.push({
+        runtimeId: runtime.id,
+        runtime: measured[0]!.runtime,
+        results: measured.map(({ result }) => result),
+      });
     }
     return runs;
   } finally {

@@ -133,3 +133,4 @@ export function respond(shape: Shape): Response {
 /** How each shape is answered: by a fetch in the client's own process (client-side work only),
  * or by a keep-alive HTTP server in another process over 127.0.0.1. */
 export const TRANSPORTS = ["in-process", "loopback HTTP"] as const;
+export type TransportName = (typeof TRANSPORTS)[number];
