@@ -35,10 +35,9 @@ export function secretsOf(
       if (candidate.length >= MIN_SECRET_LENGTH) secrets.add(candidate);
     }
   };
-  if ("forEach" in headers && !Array.isArray(headers)) (headers as Headers).forEach(add);
-  else
-    for (const [name, value] of headers as ReadonlyArray<readonly [string, string]>)
-      add(value, name);
+  // An array has a forEach too, with (item, index): pairs are walked as pairs.
+  if (Array.isArray(headers)) for (const [name, value] of headers) add(value, name);
+  else (headers as Pick<Headers, "forEach">).forEach(add);
   if (known && known.length === secrets.size && known.every((secret) => secrets.has(secret)))
     return known;
   return [...secrets];
