@@ -71,11 +71,12 @@ function oneLine(text: unknown): string {
 export const SUMMARY_LENGTH = 100;
 
 /**
- * `text` (a summary or a description) as one short line: its first sentence, cut at a word
- * before about SUMMARY_LENGTH characters with an ellipsis when the sentence is longer. Real specs
- * put paragraphs in `summary`; the README gives each operation one readable line.
+ * `text` (a summary or a description; anything but a string is "") as one short line: its first
+ * sentence, cut at a word before about SUMMARY_LENGTH characters with an ellipsis when the
+ * sentence is longer. Real specs put paragraphs in `summary`; the README gives each operation one
+ * readable line.
  */
-export function shortSummary(text: string): string {
+export function shortSummary(text: unknown): string {
   const line = oneLine(text);
   // The first sentence: up to the first full stop, question or exclamation mark followed by the
   // end or by a capital or digit (so "e.g. the" and "v1.2" do not end one).
@@ -89,7 +90,7 @@ export function shortSummary(text: string): string {
 }
 
 function summaryOf(operation: Record<string, unknown>): string {
-  return shortSummary(oneLine(operation.summary) || oneLine(operation.description));
+  return shortSummary(operation.summary) || shortSummary(operation.description);
 }
 
 function parameterOf(doc: OpenApiDocument, raw: unknown): Parameter | undefined {

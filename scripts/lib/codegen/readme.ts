@@ -1,7 +1,8 @@
 // A provider package's README.md: install, the first call, the credentials and their environment
 // variable, the options (from ClientOptions' doc comments in packages/core/src/options.ts), and
-// a line for every operation in the spec (those without an operationId too). A maintainer's own prose lives in README.extra.md beside it, which is
-// included whole after the credentials; README.md itself is never edited by hand.
+// a line for every operation in the spec (those without an operationId too). A maintainer's own
+// prose lives in README.extra.md beside it, which is included whole after the credentials;
+// README.md itself is never edited by hand.
 import { htmlBanner } from "./banner.js";
 import { callSource, operationLabel } from "./call-source.js";
 import type { ClientDefaults } from "./client-defaults.js";
@@ -138,7 +139,7 @@ function options(
   ];
 }
 
-function operationsTable(
+function operationsList(
   provider: ProviderEntry,
   doc: OpenApiDocument,
   operations: Operation[],
@@ -213,7 +214,7 @@ export function readme({
     ...credentials(defaults),
     ...(extra !== undefined && extra.trim() !== "" ? [extra.trim(), ""] : []),
     ...options(provider, names, defaults, doc, clientOptions),
-    ...operationsTable(provider, doc, operations),
+    ...operationsList(provider, doc, operations),
     "## Types and errors",
     "",
     `\`paths\`, \`components\` and \`operations\` are exported for your own signatures; \`${names.clientType}\` is the client type. Errors: see [@apiclients/problem](https://www.npmjs.com/package/@apiclients/problem).`,
